@@ -1,0 +1,37 @@
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildClientBundles } from './client-bundles.ts';
+import { relativizeHtml } from './relativize.ts';
+
+async function* htmlFiles(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(path);
+    else if (entry.name.endsWith('.html')) yield path;
+  }
+}
+
+/** Build steps that make one dist/ work everywhere (see docs/architecture.md). */
+export default function kbIntegration(): AstroIntegration {
+  return {
+    name: 'k8s-kb',
+    hooks: {
+      'astro:config:setup': async ({ config }) => {
+        await buildClientBundles(fileURLToPath(config.root));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        let pages = 0;
+        for await (const file of htmlFiles(root)) {
+          const rel = relative(root, file).split(sep).join('/');
+          const html = await readFile(file, 'utf8');
+          await writeFile(file, relativizeHtml(html, rel));
+          pages++;
+        }
+        logger.info(`relative URLs written in ${pages} pages`);
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, distFiles, readDist, requireDist } from '../helpers/dist.ts';
+
+// Static checks over the built dist/: they need no browser, so they also run where Chromium is absent.
+
+const URL_ATTR = /\s(href|src|action|poster|srcset)=(?:"([^"]*)"|'([^']*)')/g;
+const CSS_URL = /url\(\s*['"]?([^'")]+)['"]?\s*\)/g;
+const ID_ATTR = /\sid="([^"]+)"/g;
+
+function idsOf(html: string): Set<string> {
+  return new Set(Array.from(html.matchAll(ID_ATTR), (m) => m[1]!));
+}
+
+describe('built site integrity', () => {
+  let pages: string[];
+  beforeAll(() => {
+    requireDist();
+    pages = distFiles('.html');
+  });
+
+  it('has both languages of the proving articles', () => {
+    for (const lang of ['zh', 'en']) {
+      expect(existsSync(join(DIST, `${lang}/articles/oomkilled/index.html`))).toBe(true);
+    }
+  });
+
+  it('resolves every internal link and fragment', () => {
+    const broken: string[] = [];
+    const idCache = new Map<string, Set<string>>();
+    for (const page of pages) {
+      const html = readDist(page);
+      for (const m of html.matchAll(URL_ATTR)) {
+        const value = m[2] ?? m[3] ?? '';
+        if (m[1] === 'srcset' || /^[a-z][a-z0-9+.-]*:/i.test(value) || value === '') continue;
+        const [pathAndQuery, fragment] = value.split('#');
+        const path = pathAndQuery!.split('?')[0]!;
+        const target = path === '' ? page : posix.normalize(posix.join(posix.dirname(page), path));
+        if (target.startsWith('..') || !existsSync(join(DIST, target))) {
+          broken.push(`${page}: ${m[1]}="${value}"`);
+          continue;
+        }
+        if (fragment && target.endsWith('.html')) {
+          let ids = idCache.get(target);
+          if (!ids) idCache.set(target, (ids = idsOf(readDist(target))));
+          if (!ids.has(decodeURIComponent(fragment))) broken.push(`${page}: ${m[1]}="${value}" (no id "${fragment}")`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('references no external resource and no root-absolute URL', () => {
+    const bad: string[] = [];
+    for (const page of pages) {
+      const html = readDist(page);
+      for (const m of html.matchAll(URL_ATTR)) {
+        const value = m[2] ?? m[3] ?? '';
+        if (/^(https?:)?\/\//i.test(value)) bad.push(`${page}: external ${m[1]}="${value}"`);
+        else if (value.startsWith('/')) bad.push(`${page}: root-absolute ${m[1]}="${value}" (breaks sub-path and file://)`);
+      }
+      for (const m of html.matchAll(CSS_URL)) {
+        if (!m[1]!.startsWith('data:') && !m[1]!.startsWith('#')) bad.push(`${page}: CSS url(${m[1]})`);
+      }
+      if (/@import\s/.test(html.replace(/<pre[\s\S]*?<\/pre>/g, ''))) bad.push(`${page}: CSS @import`);
+      if (/<script[^>]+type="module"/.test(html)) bad.push(`${page}: module script (blocked from file://)`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('ships scripts that fetch nothing from the network', () => {
+    const bad: string[] = [];
+    for (const js of distFiles('.js').filter((f) => !f.endsWith('mermaid.min.js'))) {
+      const code = readDist(js);
+      if (/\bfetch\s*\(/.test(code)) bad.push(`${js}: calls fetch()`);
+      if (/\bimport\s*\(/.test(code)) bad.push(`${js}: dynamic import()`);
+      if (/https?:\/\/(?!www\.w3\.org\/)/.test(code)) bad.push(`${js}: contains an http(s) URL`);
+    }
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launch, offlineContext, openSite, type Mode } from '../helpers/browser.ts';
+import { distFiles, requireDist } from '../helpers/dist.ts';
+
+// Every page, opened with the network cut off, must load without a single failed or external
+// request and without script errors — at a server root and from file:// (the modes users hit most).
+const run = browserAvailable();
+
+describe.runIf(run)('every page works offline', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    requireDist();
+    browser = await launch();
+  });
+  afterAll(async () => browser?.close());
+
+  const pages = () => distFiles('.html').filter((p) => p !== '404.html');
+
+  for (const mode of ['http-root', 'file'] as Mode[]) {
+    it(`loads all pages with zero failed or external requests (${mode})`, async () => {
+      const site = await openSite(mode);
+      const { context, rec } = await offlineContext(browser, site);
+      const page = await context.newPage();
+      const visited: string[] = [];
+      for (const path of pages()) {
+        await page.goto(site.url(path), { waitUntil: 'load' });
+        // Diagrams render after load; wait until every one has settled (done or error).
+        await page.waitForFunction(
+          () => Array.from(document.querySelectorAll('figure[data-diagram]')).every((f) => (f as HTMLElement).dataset.state),
+          undefined,
+          { timeout: 15_000 },
+        );
+        const failedDiagrams = await page.locator('figure[data-diagram][data-state="error"]').count();
+        if (failedDiagrams > 0) rec.errors.push(`${path}: ${failedDiagrams} diagram(s) failed to render`);
+        visited.push(path);
+      }
+      await context.close();
+      await site.close();
+      expect(visited.length).toBeGreaterThan(20);
+      expect(rec.external).toEqual([]);
+      expect(rec.failed).toEqual([]);
+      expect(rec.errors).toEqual([]);
+    }, 600_000);
+  }
+});
