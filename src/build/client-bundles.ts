@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 export const CLIENT_ENTRIES: Record<string, string> = {
   'site.js': 'src/client/site.ts',
   'diagrams.js': 'src/client/diagrams.ts',
+  'search.js': 'src/client/search-runtime.ts',
 };
 
 /** Builds every client entry and copies the mermaid browser bundle next to them. */

@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClientBundles } from './client-bundles.ts';
 import { relativizeHtml } from './relativize.ts';
+import { writeSearchData } from './search-data.ts';
+import { LANGS } from '../i18n/ui.ts';
 
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -19,7 +21,9 @@ export default function kbIntegration(): AstroIntegration {
     name: 'k8s-kb',
     hooks: {
       'astro:config:setup': async ({ config }) => {
-        await buildClientBundles(fileURLToPath(config.root));
+        const root = fileURLToPath(config.root);
+        await buildClientBundles(root);
+        await writeSearchData(root, LANGS);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);

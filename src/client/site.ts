@@ -3,6 +3,7 @@
  * reader first uses the search box (see src/client/search-box.ts).
  */
 import { initSearchBox } from './search-box.ts';
+import { initSearchPage } from './search-page.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -22,3 +23,4 @@ document.addEventListener('keydown', (e) => {
 });
 
 initSearchBox();
+initSearchPage();

@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { buildSearchData, type SearchData } from './build-index.ts';
+import { toSearchDoc, type SearchDoc } from './documents.ts';
+
+/** Node-only: reads content/articles/<lang>/*.md into search documents. */
+export function readSearchDocs(articlesDir: string, lang: string): SearchDoc[] {
+  const dir = join(articlesDir, lang);
+  const docs: SearchDoc[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+    if (!m) throw new Error(`${join(dir, name)}: no front matter`);
+    const fm = yaml.load(m[1]!, { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
+    docs.push(toSearchDoc(name.replace(/\.md$/, ''), fm, m[2]!));
+  }
+  return docs;
+}
+
+/** Node-only: the search data of one language, built from the article files. */
+export function buildSearchDataFromFiles(articlesDir: string, lang: string): SearchData {
+  return buildSearchData(lang, readSearchDocs(articlesDir, lang));
+}
