@@ -1,7 +1,7 @@
 import lunr from 'lunr';
 import type { SearchDoc } from './documents.ts';
 import { compactIndex, type CompactIndex } from './compact.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Tokenizer } from './tokenize.ts';
 
 /** Field boosts: a hit in the title or an exact symptom string outranks a hit deep in the body. */
 export const FIELD_BOOSTS = { title: 10, symptoms: 8, tags: 6, summary: 4, headings: 3, body: 1 } as const;
@@ -30,7 +30,7 @@ export interface SearchData {
  * arrays), with both pipelines empty, so the browser needs no custom tokenizer or pipeline
  * function to load it — only to tokenize queries, with the same tokenize().
  */
-export function buildSearchData(lang: string, docs: SearchDoc[]): SearchData {
+export function buildSearchData(lang: string, docs: SearchDoc[], tokenizer: Tokenizer = tokenize): SearchData {
   const index = lunr(function () {
     this.pipeline.reset();
     this.searchPipeline.reset();
@@ -47,7 +47,7 @@ export function buildSearchData(lang: string, docs: SearchDoc[]): SearchData {
         headings: doc.headings.join('\n'),
         body: doc.body,
       };
-      for (const field of Object.keys(FIELD_BOOSTS) as Field[]) fields[field] = tokenize(text[field]);
+      for (const field of Object.keys(FIELD_BOOSTS) as Field[]) fields[field] = tokenizer(text[field]);
       this.add(fields);
     }
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { buildSearchData, type SearchData } from './build-index.ts';
 import { toSearchDoc, type SearchDoc } from './documents.ts';
+import type { Tokenizer } from './tokenize.ts';
 
 /** Node-only: reads content/articles/<lang>/*.md into search documents. */
 export function readSearchDocs(articlesDir: string, lang: string): SearchDoc[] {
@@ -19,6 +20,6 @@ export function readSearchDocs(articlesDir: string, lang: string): SearchDoc[] {
 }
 
 /** Node-only: the search data of one language, built from the article files. */
-export function buildSearchDataFromFiles(articlesDir: string, lang: string): SearchData {
-  return buildSearchData(lang, readSearchDocs(articlesDir, lang));
+export function buildSearchDataFromFiles(articlesDir: string, lang: string, tokenizer?: Tokenizer): SearchData {
+  return buildSearchData(lang, readSearchDocs(articlesDir, lang), tokenizer);
 }

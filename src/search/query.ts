@@ -1,8 +1,8 @@
 import lunr from 'lunr';
 import type { ResultDoc, SearchData } from './build-index.ts';
-import { expandIndex } from './compact.ts';
+import { loadCompactIndex } from './compact.ts';
 import { synonymsOf } from './synonyms.ts';
-import { queryTokens } from './tokenize.ts';
+import { queryTokens, tokenize, type Tokenizer } from './tokenize.ts';
 
 /** One ranked result. `terms` are the index terms that matched, for highlighting. */
 export interface SearchHit {
@@ -15,59 +15,119 @@ export interface LoadedSearch {
   data: SearchData;
   index: lunr.Index;
   byId: Map<string, ResultDoc>;
+  /** The vocabulary, sorted (for prefix and typo expansion). */
+  terms: string[];
+  vocabulary: Set<string>;
 }
 
 /** Loads serialised search data (no custom pipeline functions are needed: see build-index.ts). */
 export function loadSearch(data: SearchData): LoadedSearch {
-  return { data, index: lunr.Index.load(expandIndex(data.index)), byId: new Map(data.docs.map((d) => [d.id, d])) };
+  const terms = data.index.terms;
+  return { data, index: loadCompactIndex(data.index), byId: new Map(data.docs.map((d) => [d.id, d])), terms, vocabulary: new Set(terms) };
+}
+
+/** Vocabulary terms starting with `prefix` (other than itself), shortest first, at most `max`. */
+export function prefixExpansions(loaded: LoadedSearch, prefix: string, max = 24): string[] {
+  const { terms } = loaded;
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) if (terms[i] !== prefix) out.push(terms[i]!);
+  return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, max);
+}
+
+const EDIT_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+
+/**
+ * Vocabulary terms one edit away from `word` (delete, insert, substitute, swap neighbours),
+ * found by generating the candidates and looking each up: a few hundred Set lookups, instead of
+ * lunr's fuzzy automaton walking the whole token set.
+ */
+export function typoExpansions(loaded: LoadedSearch, word: string): string[] {
+  const found = new Set<string>();
+  const check = (c: string) => {
+    if (c !== word && loaded.vocabulary.has(c)) found.add(c);
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) check(head + tail.slice(1));
+    if (tail.length > 1) check(head + tail[1] + tail[0] + tail.slice(2));
+    for (const ch of EDIT_ALPHABET) {
+      check(head + ch + tail);
+      if (tail) check(head + ch + tail.slice(1));
+    }
+  }
+  return [...found];
 }
 
 const LATIN = /^[a-z0-9]/;
-
-/** Edit distance of at most one (insert, delete, substitute or swap two neighbours). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-/** Does index term `t` answer query word `q` (exactly, as its prefix, or with one typo)? */
-function answers(t: string, q: string): boolean {
-  return t === q || (LATIN.test(q) && q.length >= 3 && t.startsWith(q)) || (LATIN.test(q) && q.length >= 5 && withinOneEdit(t, q));
-}
+/** Above this many (word, document) pairs, the commonest words retrieve nothing (they still rank). */
+const MAX_SCORED_PAIRS = 1000;
 
 /**
- * Ranked search. Every query token, with its synonyms, is searched exactly (strong), as a prefix
- * (Latin tokens of 3+ characters, weak: results while typing) and with one edit (Latin tokens of
- * 5+ characters, weak: `kubelte`). lunr ORs all clauses; results are then re-weighted by how many
- * of the query's words they answer, so a document matching every word beats one that repeats a
- * single word many times.
+ * Ranked search with lunr's BM25 over weighted clauses (built with idx.query(), never
+ * idx.search(), which splits on spaces only). lunr ORs all clauses; results are then re-weighted by
+ * the share of query words they answer, so a document matching every word beats one that repeats
+ * a single word many times.
  */
-export function search(loaded: LoadedSearch, text: string, limit = 20): SearchHit[] {
-  const groups = queryTokens(text)
-    .slice(0, 32)
-    .map((tok) => [tok, ...synonymsOf(tok)]);
-  if (groups.length === 0) return [];
+export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer: Tokenizer = tokenize): SearchHit[] {
+  const tokens = queryTokens(text, tokenizer).slice(0, 32);
+  if (tokens.length === 0) return [];
+  const inverted = (loaded.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, object>>> }).invertedIndex;
+  const fields = loaded.data.index.fields;
+  /** Documents containing `term` in any field. */
+  const docsWith = (term: string): Set<string> => {
+    const posting = inverted[term];
+    const docs = new Set<string>();
+    if (posting) for (const f of fields) for (const d of Object.keys(posting[f] ?? {})) docs.add(d);
+    return docs;
+  };
+  // Each query word becomes a group of weighted lunr clauses: the word and its synonyms exactly
+  // (strong); vocabulary words it prefixes — for the word being typed, or a word the index does not
+  // have whole (crashloop → crashloopbackoff) — and, for a word the index does not know, words one
+  // typo away (kubelte → kubelet) (weak).
+  const groups = tokens.map((tok, i) => {
+    const last = i === tokens.length - 1;
+    const clauses = new Map<string, number>();
+    const add = (term: string, boost: number) => clauses.set(term, Math.max(boost, clauses.get(term) ?? 0));
+    [tok, ...synonymsOf(tok)].forEach((term, n) => {
+      const weight = n === 0 ? 1 : 0.6;
+      const known = loaded.vocabulary.has(term);
+      if (known) add(term, 10 * weight);
+      if (LATIN.test(term) && term.length >= 3 && (last || !known)) {
+        for (const t of prefixExpansions(loaded, term)) add(t, 2 * weight);
+      }
+      if (LATIN.test(term) && term.length >= 5 && !known) {
+        for (const t of typoExpansions(loaded, term)) add(t, 1 * weight);
+      }
+    });
+    const docs = new Set<string>();
+    for (const t of clauses.keys()) for (const d of docsWith(t)) docs.add(d);
+    return { clauses, docs };
+  });
+  // lunr's cost grows with the (term, document) pairs it scores. On a large index, retrieve with
+  // the rarest words only (they decide the ranking anyway: a word in most documents has almost
+  // no weight) and still count every word towards coverage below.
+  const byRarity = groups.filter((g) => g.docs.size > 0).sort((a, b) => a.docs.size - b.docs.size);
+  if (byRarity.length === 0) return [];
+  const retrieval: typeof groups = [];
+  let pairs = 0;
+  for (const g of byRarity) {
+    if (retrieval.length > 0 && pairs + g.docs.size > MAX_SCORED_PAIRS) continue;
+    retrieval.push(g);
+    pairs += g.docs.size;
+  }
   let results: lunr.Index.Result[];
   try {
     results = loaded.index.query((q) => {
-      for (const group of groups) {
-        group.forEach((term, i) => {
-          const weight = i === 0 ? 1 : 0.6;
-          q.term(term, { boost: 10 * weight, usePipeline: false });
-          if (LATIN.test(term) && term.length >= 3) {
-            q.term(term, { boost: 2 * weight, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-          }
-          if (LATIN.test(term) && term.length >= 5) {
-            q.term(term, { boost: 1 * weight, usePipeline: false, editDistance: 1 });
-          }
-        });
+      for (const group of retrieval) {
+        for (const [term, boost] of group.clauses) q.term(term, { boost, usePipeline: false });
       }
     });
   } catch {
@@ -78,7 +138,7 @@ export function search(loaded: LoadedSearch, text: string, limit = 20): SearchHi
     const doc = loaded.byId.get(r.ref);
     if (!doc) continue;
     const terms = Object.keys(r.matchData.metadata);
-    const covered = groups.filter((g) => terms.some((t) => g.some((q) => answers(t, q)))).length;
+    const covered = groups.filter((g) => g.docs.has(r.ref)).length;
     const coverage = covered / groups.length;
     hits.push({ doc, score: r.score * coverage * coverage, terms });
   }

@@ -14,8 +14,6 @@ import { DOMAIN_WORDS } from './dictionary.ts';
 
 const HAN = /\p{Script=Han}/u;
 const RUNS = /[\p{Script=Han}]+|[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
-const MAX_WORD = Math.max(...DOMAIN_WORDS.map((w) => w.length));
-const WORDS = new Set(DOMAIN_WORDS);
 /** Characters too common to be worth indexing on their own. */
 const HAN_STOP = new Set('的了是在和与或及等把被就都也而个这那之其中对为以于并且从到将会可能'.split(''));
 const LATIN_STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'is', 'are', 'and', 'or', 'for', 'with', 'be', 'it', 'as', 'at', 'by', 'was', 'has', 'have', 'not', 'no', 'this', 'that', 'from', 'if', 'you', 'your', 'do', 'does']);
@@ -31,22 +29,22 @@ function segments(run: string): string[] {
  * A merged word is followed by the finer words inside it (存活探针 → 存活探针, 存活, 探针), marked
  * with a leading space so hanTokens can tell them from the segment sequence.
  */
-function mergeDomainWords(segs: string[], limit = Infinity): string[] {
+function mergeDomainWords(segs: string[], words: ReadonlySet<string>, maxWord: number, limit = Infinity): string[] {
   const out: string[] = [];
   for (let i = 0; i < segs.length; ) {
     let best = 1;
     let joined = segs[i]!;
     let candidate = joined;
-    for (let j = i + 1; j < segs.length && candidate.length < MAX_WORD; j++) {
+    for (let j = i + 1; j < segs.length && candidate.length < maxWord; j++) {
       candidate += segs[j]!;
-      if (candidate.length < limit && WORDS.has(candidate)) {
+      if (candidate.length < limit && words.has(candidate)) {
         best = j - i + 1;
         joined = candidate;
       }
     }
     out.push(joined);
     if (best > 1) {
-      for (const inner of mergeDomainWords(segs.slice(i, i + best), joined.length)) {
+      for (const inner of mergeDomainWords(segs.slice(i, i + best), words, maxWord, joined.length)) {
         if (inner.trim().length > 1) out.push(' ' + inner.trim());
       }
     }
@@ -55,8 +53,16 @@ function mergeDomainWords(segs: string[], limit = Infinity): string[] {
   return out;
 }
 
-function hanTokens(run: string, out: string[]): void {
-  const words = mergeDomainWords(segments(run));
+/** Tokenizer options; the defaults are what the site uses (the alternatives exist to measure them). */
+export interface TokenizerOptions {
+  /** Words to merge ICU segments into; empty to use ICU's segmentation alone. */
+  domainWords?: readonly string[];
+  /** Turn runs of single Han characters into overlapping pairs. */
+  pairSingles?: boolean;
+}
+
+function hanTokens(run: string, out: string[], dict: ReadonlySet<string>, maxWord: number, pairSingles: boolean): void {
+  const words = mergeDomainWords(segments(run), dict, maxWord);
   for (let i = 0; i < words.length; ) {
     const w = words[i]!;
     if (w.startsWith(' ')) {
@@ -72,8 +78,8 @@ function hanTokens(run: string, out: string[]): void {
     // A stretch of single characters: ICU did not know the word(s). Emit overlapping pairs.
     let j = i;
     while (j < words.length && words[j]!.length === 1 && !words[j]!.startsWith(' ')) j++;
-    if (j - i === 1) {
-      if (!HAN_STOP.has(w)) out.push(w);
+    if (j - i === 1 || !pairSingles) {
+      for (let k = i; k < j; k++) if (!HAN_STOP.has(words[k]!)) out.push(words[k]!);
     } else {
       for (let k = i; k < j - 1; k++) {
         const a = words[k]!;
@@ -111,19 +117,28 @@ function latinTokens(run: string, out: string[]): void {
   }
 }
 
-/** Tokens of `text`, in order, duplicates kept (term frequency matters for ranking). */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  const normalized = text.normalize('NFKC');
-  for (const m of normalized.matchAll(RUNS)) {
-    const run = m[0];
-    if (HAN.test(run[0]!)) hanTokens(run, out);
-    else latinTokens(run, out);
-  }
-  return out;
+/** A tokenizer: text → tokens in order, duplicates kept (term frequency matters for ranking). */
+export type Tokenizer = (text: string) => string[];
+
+/** Builds a tokenizer; `tokenize` below is the one the site and CLI use. */
+export function makeTokenizer({ domainWords = DOMAIN_WORDS, pairSingles = true }: TokenizerOptions = {}): Tokenizer {
+  const dict = new Set(domainWords);
+  const maxWord = Math.max(1, ...domainWords.map((w) => w.length));
+  return (text: string) => {
+    const out: string[] = [];
+    for (const m of text.normalize('NFKC').matchAll(RUNS)) {
+      const run = m[0];
+      if (HAN.test(run[0]!)) hanTokens(run, out, dict, maxWord, pairSingles);
+      else latinTokens(run, out);
+    }
+    return out;
+  };
 }
 
+/** The site's tokenizer: domain dictionary and pairs of unknown single characters. */
+export const tokenize: Tokenizer = makeTokenizer();
+
 /** Tokens of `text` without duplicates, in first-seen order (for queries). */
-export function queryTokens(text: string): string[] {
-  return [...new Set(tokenize(text))];
+export function queryTokens(text: string, tokenizer: Tokenizer = tokenize): string[] {
+  return [...new Set(tokenizer(text))];
 }

@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DIST } from './dist.ts';
-// @ts-expect-error plain ESM script without types
 import { startServer } from '../../scripts/serve.mjs';
 
 /** Debian's Chromium; playwright's own browser download does not work offline. */
