@@ -51,6 +51,25 @@ describe('built site integrity', () => {
     expect(broken).toEqual([]);
   });
 
+  it('links every article from its category page and from the article list, in both languages', () => {
+    const missing: string[] = [];
+    for (const page of pages.filter((p) => /^(zh|en)\/articles\/[^/]+\/index\.html$/.test(p))) {
+      const [lang, , slug] = page.split('/');
+      const html = readDist(page);
+      const category = /href="\.\.\/\.\.\/categories\/([a-z-]+)\/index\.html"/.exec(html)?.[1];
+      if (!category) {
+        missing.push(`${page}: no category badge link`);
+        continue;
+      }
+      const link = `href="../../articles/${slug}/index.html"`;
+      if (!readDist(`${lang}/categories/${category}/index.html`).includes(link)) missing.push(`${lang}/categories/${category}: no link to ${slug}`);
+      if (!readDist(`${lang}/articles/index.html`).includes(`href="../articles/${slug}/index.html"`) && !readDist(`${lang}/articles/index.html`).includes(`href="${slug}/index.html"`)) {
+        missing.push(`${lang}/articles/index.html: no link to ${slug}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('references no external resource and no root-absolute URL', () => {
     const bad: string[] = [];
     for (const page of pages) {
