@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './content/article-schema.ts';
+import { gamedaySchema, moduleSchema } from './content/training-schema.ts';
 
 /**
  * Articles live outside src/ in mirrored language trees: content/articles/<lang>/<slug>.md.
@@ -11,4 +12,16 @@ const articles = defineCollection({
   schema: articleSchema,
 });
 
-export const collections = { articles };
+/** Learning-path modules: content/training/modules/<lang>/<NN-id>.md. */
+const modules = defineCollection({
+  loader: glob({ base: './content/training/modules', pattern: '{zh,en}/*.md' }),
+  schema: moduleSchema,
+});
+
+/** Game-day exercise sheets: content/training/gamedays/<lang>/<id>.md. */
+const gamedays = defineCollection({
+  loader: glob({ base: './content/training/gamedays', pattern: '{zh,en}/*.md' }),
+  schema: gamedaySchema,
+});
+
+export const collections = { articles, modules, gamedays };

@@ -12,6 +12,7 @@ export const CLIENT_ENTRIES: Record<string, string> = {
   'site.js': 'src/client/site.ts',
   'diagrams.js': 'src/client/diagrams.ts',
   'search.js': 'src/client/search-runtime.ts',
+  'training.js': 'src/client/training.ts',
 };
 
 /** Builds every client entry and copies the mermaid browser bundle next to them. */
