@@ -2,6 +2,8 @@ import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createRuleSet } from '../engine/index.ts';
+import { readRuleFiles } from './rule-files.ts';
 
 /**
  * Browser code is bundled by esbuild into classic IIFE scripts under public/assets/gen/, not left
@@ -31,8 +33,38 @@ export async function buildClientBundles(root: string): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  await buildDiagnoseBundle(root, outDir);
   // mermaid ships a classic script that defines globalThis.mermaid: copied as is.
   const require = createRequire(join(root, 'package.json'));
   const mermaidDir = dirname(require.resolve('mermaid/package.json'));
   await copyFile(join(mermaidDir, 'dist/mermaid.min.js'), join(outDir, 'mermaid.min.js'));
+}
+
+const BROWSER = { bundle: true, platform: 'browser', target: ['es2020', 'chrome90', 'firefox113', 'safari16'], minify: true, legalComments: 'none', logLevel: 'warning' } as const;
+
+/**
+ * diagnose.js: the page script, with the engine worker inside it as a string (the page starts it
+ * from a Blob URL; `new Worker('file.js')` is blocked from file://). The rules of rules/ are
+ * validated here — an invalid rule file fails the site build, naming the file and field — and
+ * bundled into the worker.
+ */
+async function buildDiagnoseBundle(root: string, outDir: string): Promise<void> {
+  const rules = readRuleFiles(join(root, 'rules')).map((f) => ({ path: `rules/${f.path}`, text: f.text }));
+  createRuleSet(rules);
+  const worker = await build({
+    ...BROWSER,
+    absWorkingDir: root,
+    entryPoints: ['src/client/diagnose/worker.ts'],
+    format: 'iife',
+    write: false,
+    define: { __KB_RULES__: JSON.stringify(rules) },
+  });
+  await build({
+    ...BROWSER,
+    absWorkingDir: root,
+    entryPoints: { diagnose: 'src/client/diagnose/main.ts' },
+    outdir: outDir,
+    format: 'iife',
+    define: { __KB_WORKER_SOURCE__: JSON.stringify(worker.outputFiles[0]!.text) },
+  });
 }

@@ -1,0 +1,272 @@
+/**
+ * The paste-and-diagnose page: paste → (debounced) → engine in a Web Worker → findings as cards,
+ * recognised sections, and the paste with evidence highlighted. Share links carry the paste in the
+ * URL fragment (never sent to a server); reports are Markdown; both can be redacted.
+ */
+import type { DiagnoseResult } from '../../engine/types.ts';
+import { buildReport, type ArticleInfo } from '../../diagnose/report.ts';
+import { createRedactor } from '../../diagnose/redact.ts';
+import { decodeShareFragment, encodeShareFragment } from '../../diagnose/share.ts';
+import { articleHref, el, renderFinding, renderPasteView, renderSections, type PageData } from './render.ts';
+
+declare const __KB_WORKER_SOURCE__: string;
+
+const STORE_KEY = 'k8s-kb.paste.v1';
+/** Larger pastes are not kept across reloads (localStorage holds about 5 MB per site). */
+const STORE_LIMIT = 2_000_000;
+
+const data = JSON.parse(document.getElementById('kb-diagnose-data')!.textContent!) as PageData;
+const L = data.labels;
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+const paste = $<HTMLTextAreaElement>('[data-paste]');
+const gutter = $<HTMLElement>('[data-gutter]');
+const status = $<HTMLElement>('[data-status]');
+const results = $<HTMLElement>('[data-results]');
+const help = $<HTMLElement>('[data-help]');
+const redactBox = $<HTMLInputElement>('[data-redact]');
+const copyArea = $<HTMLTextAreaElement>('[data-copy-fallback]');
+
+let worker: Worker | undefined;
+let seq = 0;
+let last: { id: number; text: string; result: DiagnoseResult } | undefined;
+
+function startWorker(): Worker {
+  const url = URL.createObjectURL(new Blob([__KB_WORKER_SOURCE__], { type: 'text/javascript' }));
+  const w = new Worker(url);
+  w.onmessage = (e: MessageEvent<{ id: number; result?: DiagnoseResult; error?: string }>) => onResult(e.data);
+  return w;
+}
+
+function say(text: string, busy = false): void {
+  status.textContent = text;
+  status.toggleAttribute('data-busy', busy);
+  results.setAttribute('aria-busy', String(busy));
+}
+
+function countLines(text: string): number {
+  if (!text) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+function updateGutter(): void {
+  const n = Math.max(1, countLines(paste.value));
+  if (Number(gutter.dataset.count) === n) return;
+  gutter.dataset.count = String(n);
+  const parts: string[] = new Array(n);
+  for (let i = 0; i < n; i++) parts[i] = String(i + 1);
+  gutter.textContent = parts.join('\n');
+}
+
+function save(): void {
+  try {
+    if (paste.value.length <= STORE_LIMIT) localStorage.setItem(STORE_KEY, paste.value);
+    else {
+      localStorage.removeItem(STORE_KEY);
+      say(L.tooLargeToKeep);
+    }
+  } catch {
+    // Storage unavailable or full: the paste lives for this page only.
+  }
+}
+
+function run(): void {
+  const text = paste.value;
+  updateGutter();
+  save();
+  if (!text.trim()) {
+    last = undefined;
+    results.replaceChildren();
+    help.hidden = false;
+    say(L.empty);
+    return;
+  }
+  const id = ++seq;
+  say(`${L.working} (${countLines(text).toLocaleString()} ${L.lines})`, true);
+  worker ??= startWorker();
+  worker.postMessage({ id, text });
+  pending = { id, text };
+}
+let pending: { id: number; text: string } | undefined;
+
+function onResult(msg: { id: number; result?: DiagnoseResult; error?: string }): void {
+  if (!pending || msg.id !== pending.id) return; // a newer paste is on its way
+  const text = pending.text;
+  pending = undefined;
+  if (!msg.result) {
+    say(L.failed);
+    return;
+  }
+  last = { id: msg.id, text, result: msg.result };
+  render(msg.result, text);
+}
+
+const MESSAGE_LABEL: Record<string, string> = {
+  'empty-input': 'empty',
+  'binary-input': 'binary',
+  'input-truncated': 'truncated',
+  'line-truncated': 'lineTruncated',
+  'unrecognised-input': 'unrecognised',
+};
+
+function render(result: DiagnoseResult, text: string): void {
+  const lines = text.split(/\r?\n/);
+  const evidence = new Set(result.findings.flatMap((f) => f.evidence.map((e) => e.line)));
+  const nodes: Node[] = [];
+  for (const m of result.messages) nodes.push(el('p', 'notice', L[MESSAGE_LABEL[m.code] ?? ''] ?? m.code));
+  if (result.sections.length > 0) {
+    const sec = el('section', 'recognised');
+    sec.append(el('h2', undefined, L.recognised), renderSections(result, data));
+    nodes.push(sec);
+  }
+  const list = el('section', 'findings');
+  list.append(el('h2', undefined, `${L.findings} (${result.findings.length})`));
+  if (result.findings.length === 0) {
+    list.append(el('p', 'no-findings', L.noFindings), el('p', 'meta-line', L.noFindingsHint));
+  }
+  result.findings.forEach((f, i) => list.append(renderFinding(f, i, data, focusLines)));
+  nodes.push(list);
+  const view = el('section', 'paste-section');
+  view.append(el('h2', undefined, L.pasteView), renderPasteView(lines, evidence, L));
+  nodes.push(view);
+  results.replaceChildren(...nodes);
+  const unrecognised = result.messages.some((m) => m.code === 'unrecognised-input');
+  help.hidden = !unrecognised && result.sections.length > 0;
+  say(`${L.done}: ${lines.length.toLocaleString()} ${L.lines}`);
+}
+
+/** Scrolls the paste view to `lines` and highlights them. */
+function focusLines(lines: number[]): void {
+  document.querySelectorAll('.paste-line.is-focus').forEach((e) => e.classList.remove('is-focus'));
+  let first: Element | undefined;
+  for (const n of lines) {
+    const row = document.querySelector(`.paste-line[data-line="${n}"]`);
+    if (row) {
+      row.classList.add('is-focus');
+      first ??= row;
+    }
+  }
+  first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+async function copy(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    copyArea.hidden = true;
+    say(L.copied);
+  } catch {
+    // No clipboard API (or no permission, e.g. some file:// setups): show the text selected.
+    copyArea.hidden = false;
+    copyArea.value = text;
+    copyArea.focus();
+    copyArea.select();
+    const ok = document.execCommand?.('copy');
+    say(ok ? L.copied : L.copyFailed);
+  }
+}
+
+/** The paste as it will be shared: redacted when the switch is on (same masks as the report). */
+function shareable(): { text: string; redactor?: ReturnType<typeof createRedactor> } {
+  if (!redactBox.checked) return { text: paste.value };
+  const redactor = createRedactor();
+  return { text: redactor(paste.value).text, redactor };
+}
+
+$('[data-copy-link]').addEventListener('click', async () => {
+  const { text } = shareable();
+  const url = location.href.replace(/#.*$/, '') + '#' + (await encodeShareFragment(text));
+  await copy(url);
+});
+
+$('[data-copy-report]').addEventListener('click', async () => {
+  if (!last || last.text !== paste.value) return;
+  const { text, redactor } = shareable();
+  const articles: Record<string, ArticleInfo> = {};
+  for (const [slug, a] of Object.entries(data.articles)) {
+    articles[slug] = { title: a.title, summary: a.summary, url: new URL(articleHref(slug), location.href).href };
+  }
+  const sectionKinds = Object.fromEntries(Object.entries(L).filter(([k]) => k.startsWith('section.')).map(([k, v]) => [k.slice(8), v]));
+  let report = buildReport(last.result, text.split(/\r?\n/), articles, {
+    heading: L.reportHeading,
+    recognised: L.recognised,
+    findings: L.findings,
+    noFindings: L.noFindings,
+    severity: { critical: L['severity.critical']!, warning: L['severity.warning']!, info: L['severity.info']! },
+    subject: L.subject,
+    evidence: L.evidence,
+    captured: L.captured,
+    article: L.openArticle,
+    line: L.line,
+    more: L.more,
+    sectionKinds,
+  });
+  if (redactor) report = redactor(report).text;
+  await copy(report);
+});
+
+$('[data-run]').addEventListener('click', run);
+$('[data-clear]').addEventListener('click', () => {
+  paste.value = '';
+  try {
+    localStorage.removeItem(STORE_KEY);
+  } catch {
+    /* ignore */
+  }
+  if (location.hash) history.replaceState(null, '', location.href.replace(/#.*$/, ''));
+  copyArea.hidden = true;
+  run();
+  paste.focus();
+});
+
+const examples = $<HTMLSelectElement>('[data-examples]');
+for (const ex of data.examples) {
+  const o = el('option', undefined, ex.title);
+  o.value = ex.id;
+  examples.appendChild(o);
+}
+examples.addEventListener('change', () => {
+  const ex = data.examples.find((e) => e.id === examples.value);
+  if (!ex) return;
+  paste.value = ex.text;
+  examples.value = '';
+  run();
+});
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+paste.addEventListener('input', () => {
+  clearTimeout(timer);
+  // Small pastes are analysed as you type; big ones wait a little longer after the last change.
+  timer = setTimeout(run, paste.value.length > 200_000 ? 800 : 400);
+});
+paste.addEventListener('scroll', () => {
+  gutter.scrollTop = paste.scrollTop;
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    clearTimeout(timer);
+    run();
+  }
+});
+
+async function init(): Promise<void> {
+  const shared = location.hash ? await decodeShareFragment(location.hash) : undefined;
+  if (shared !== undefined) {
+    paste.value = shared;
+    run();
+    say(L.restored);
+    return;
+  }
+  try {
+    paste.value = localStorage.getItem(STORE_KEY) ?? '';
+  } catch {
+    /* ignore */
+  }
+  if (paste.value) run();
+  else {
+    updateGutter();
+    say(L.empty);
+  }
+}
+void init();

@@ -1,0 +1,113 @@
+/**
+ * Masks what should not leave the team when a paste is shared: IP addresses, host names,
+ * tokens/keys/certificates, and namespace/pod names. Masking is consistent — the same value always
+ * becomes the same placeholder (`<ip-1>`, `<host-2>`, `<name-3>`) — so the shared text still reads
+ * as one incident. Only sharing and copying use it; the diagnosis runs on the original text.
+ */
+
+export interface Redaction {
+  text: string;
+  /** Number of distinct values masked, per kind. */
+  counts: Record<'ip' | 'host' | 'secret' | 'name', number>;
+}
+
+const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
+// IPv6: at least three groups with colons; avoids times like 10:00:01 (needs a hex letter or ::).
+const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
+const SECRET_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g;
+const BEARER = /\b(Bearer|token|password|passwd|secret|apikey|api-key|api_key)(["']?\s*[:=]\s*["']?|\s+)([A-Za-z0-9._~+/=-]{8,})/gi;
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g;
+const LONG_B64 = /\b[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g;
+// Host names: dotted names with a letter in the last label, not file names or Kubernetes API groups.
+const HOST = /\b(?=[a-z0-9-]*[a-z])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z][a-z0-9-]{1,62})\b/gi;
+const NOT_HOST = /\.(ya?ml|json|go|ts|js|sh|txt|log|conf|toml|crt|key|pem|service|sock|io\/[a-z]|k8s\.io)$|^(kubernetes\.io|k8s\.io|x-k8s\.io|apps\.|batch\.|v\d|node\.kubernetes|[a-z]+\.k8s\.io)/i;
+const KEEP_HOSTS = /^(kubernetes\.default(\.svc(\.cluster\.local)?)?|cluster\.local|svc\.cluster\.local|localhost|registry\.k8s\.io|k8s\.gcr\.io|docker\.io|quay\.io|gcr\.io)$/i;
+// Namespaces and pod-like names: `-n ns`, `namespace/name`, `Namespace: ns`, `pod/name`, and the first
+// two columns of `get pods -A`.
+const NS_FLAG = /(\s-n\s+|--namespace[= ])([a-z0-9][a-z0-9-]{0,62})/g;
+const NS_FIELD = /^(\s*Namespace:\s+)([a-z0-9][a-z0-9-]{0,62})\s*$/gm;
+const NAME_FIELD = /^(Name:\s+)([a-z0-9][a-z0-9.-]{0,252})\s*$/gm;
+const KIND_NAME = /\b(pod|pods|deployment|deploy|replicaset|rs|statefulset|sts|daemonset|ds|service|svc|node|job|cronjob|pvc|persistentvolumeclaim)\/([a-z0-9][a-z0-9.-]{0,252})/gi;
+const QUOTED_POD = /\b(pod|Pod|pods|deployment|statefulset|node)s? "([a-z0-9][a-z0-9.-]{0,252})"/g;
+const SYSTEM_NS = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** Redacts `text` consistently. */
+export function redact(text: string): Redaction {
+  return createRedactor()(text);
+}
+
+/**
+ * A redactor whose masks are shared across calls: redact the paste, then the report built from
+ * it, and the same pod is `<name-1>` in both. Line breaks are preserved, so line numbers still match.
+ */
+export function createRedactor(): (text: string) => Redaction {
+  const maps = { ip: new Map<string, string>(), host: new Map<string, string>(), secret: new Map<string, string>(), name: new Map<string, string>() };
+  return (text: string) => redactWith(maps, text);
+}
+
+type Maps = Record<'ip' | 'host' | 'secret' | 'name', Map<string, string>>;
+
+function redactWith(maps: Maps, text: string): Redaction {
+  const mask = (kind: keyof typeof maps, value: string) => {
+    const m = maps[kind];
+    let v = m.get(value);
+    if (!v) m.set(value, (v = `<${kind}-${m.size + 1}>`));
+    return v;
+  };
+  let out = text.replace(SECRET_BLOCK, (v) => mask('secret', v) + '\n'.repeat(v.split('\n').length - 1));
+  out = out.replace(JWT, (v) => mask('secret', v));
+  out = out.replace(BEARER, (_m, key: string, sep: string, value: string) => `${key}${sep}${mask('secret', value)}`);
+  out = out.replace(LONG_B64, (v) => mask('secret', v));
+  out = out.replace(IPV4, (v) => mask('ip', v));
+  // A time (10:00:01) has no hex letter and no '::'; an IPv6 address (or MAC) has one of them.
+  out = out.replace(IPV6, (v) => (/[a-f]|::/i.test(v) && v.length > 4 ? mask('ip', v) : v));
+  out = out.replace(HOST, (v) => (KEEP_HOSTS.test(v) || NOT_HOST.test(v) ? v : mask('host', v)));
+  const nameMask = (v: string) => (SYSTEM_NS.has(v) ? v : mask('name', v));
+  out = out.replace(NS_FLAG, (_m, flag: string, ns: string) => flag + nameMask(ns));
+  out = out.replace(NS_FIELD, (_m, head: string, ns: string) => head + nameMask(ns));
+  out = out.replace(NAME_FIELD, (_m, head: string, name: string) => head + nameMask(name));
+  out = out.replace(KIND_NAME, (_m, kind: string, name: string) => `${kind}/${nameMask(name)}`);
+  out = out.replace(QUOTED_POD, (_m, kind: string, name: string) => `${kind} "${nameMask(name)}"`);
+  out = redactTables(out, nameMask);
+  // Names already masked elsewhere (e.g. in a Name: field) are masked wherever else they appear.
+  for (const [name, placeholder] of maps.name) {
+    if (name.length < 4) continue;
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9.-])${escapeRegExp(name)}(?![A-Za-z0-9-])`, 'g'), placeholder);
+  }
+  return {
+    text: out,
+    counts: { ip: maps.ip.size, host: maps.host.size, secret: maps.secret.size, name: maps.name.size },
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `kubectl get` tables: the NAMESPACE and NAME columns (first one or two cells of each row under a
+ * header that starts with them) are names.
+ */
+function redactTables(text: string, nameMask: (v: string) => string): string {
+  const lines = text.split('\n');
+  let columns = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const header = /^\s*(?:[$#>]\s*)?(NAMESPACE\s+NAME|NAME)\s{2,}[A-Z]/.exec(line);
+    if (header) {
+      columns = header[1]!.startsWith('NAMESPACE') ? 2 : 1;
+      continue;
+    }
+    if (columns === 0) continue;
+    if (!line.trim() || /^\s*[$#]/.test(line)) {
+      columns = 0;
+      continue;
+    }
+    const m = /^(\s*)(\S+)(\s+)(\S+)?/.exec(line);
+    if (!m) continue;
+    const first = nameMask(m[2]!);
+    const second = columns === 2 && m[4] ? nameMask(m[4]) : m[4] ?? '';
+    lines[i] = m[1]! + first + m[3]! + second + line.slice(m[0].length);
+  }
+  return lines.join('\n');
+}
