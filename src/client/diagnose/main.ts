@@ -50,18 +50,31 @@ function countLines(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
-function updateGutter(): void {
-  const n = Math.max(1, countLines(paste.value));
-  if (Number(gutter.dataset.count) === n) return;
-  gutter.dataset.count = String(n);
-  const parts: string[] = new Array(n);
-  for (let i = 0; i < n; i++) parts[i] = String(i + 1);
+let lineCount = 1;
+
+/**
+ * Line numbers for the visible part of the textarea only: a 5 MB paste has ~40,000 lines, and
+ * laying out 40,000 numbers would block the page for longer than the analysis.
+ */
+function drawGutter(): void {
+  const lh = parseFloat(getComputedStyle(paste).lineHeight) || 18;
+  const padTop = parseFloat(getComputedStyle(paste).paddingTop) || 0;
+  const first = Math.max(0, Math.floor((paste.scrollTop - padTop) / lh));
+  const visible = Math.ceil(paste.clientHeight / lh) + 2;
+  const parts: string[] = [];
+  for (let i = first; i < Math.min(lineCount, first + visible); i++) parts.push(String(i + 1));
   gutter.textContent = parts.join('\n');
+  gutter.style.transform = `translateY(${first * lh - paste.scrollTop}px)`;
 }
 
-function save(): void {
+function updateGutter(text: string): void {
+  lineCount = Math.max(1, countLines(text));
+  drawGutter();
+}
+
+function save(text: string): void {
   try {
-    if (paste.value.length <= STORE_LIMIT) localStorage.setItem(STORE_KEY, paste.value);
+    if (text.length <= STORE_LIMIT) localStorage.setItem(STORE_KEY, text);
     else {
       localStorage.removeItem(STORE_KEY);
       say(L.tooLargeToKeep);
@@ -73,8 +86,8 @@ function save(): void {
 
 function run(): void {
   const text = paste.value;
-  updateGutter();
-  save();
+  updateGutter(text);
+  save(text);
   if (!text.trim()) {
     last = undefined;
     results.replaceChildren();
@@ -239,9 +252,8 @@ paste.addEventListener('input', () => {
   // Small pastes are analysed as you type; big ones wait a little longer after the last change.
   timer = setTimeout(run, paste.value.length > 200_000 ? 800 : 400);
 });
-paste.addEventListener('scroll', () => {
-  gutter.scrollTop = paste.scrollTop;
-});
+paste.addEventListener('scroll', drawGutter, { passive: true });
+new ResizeObserver(drawGutter).observe(paste);
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
@@ -265,7 +277,7 @@ async function init(): Promise<void> {
   }
   if (paste.value) run();
   else {
-    updateGutter();
+    updateGutter('');
     say(L.empty);
   }
 }

@@ -82,7 +82,8 @@ export function renderFinding(f: Finding, index: number, data: PageData, onEvide
     const details = el('details', 'finding-subjects');
     details.appendChild(el('summary', undefined, `${f.count} ${L.subjects} — ${subjectText(f.subject)} … (${L.showSubjects})`));
     const list = el('ul');
-    for (const s of f.subjects) list.appendChild(el('li', undefined, subjectText(s)));
+    for (const s of f.subjects.slice(0, 200)) list.appendChild(el('li', undefined, subjectText(s)));
+    if (f.subjects.length > 200) list.appendChild(el('li', 'meta-line', `+${f.subjects.length - 200} ${L.more}`));
     details.appendChild(list);
     addMeta(L.subject, details);
   } else {
