@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './content/article-schema.ts';
 import { gamedaySchema, moduleSchema } from './content/training-schema.ts';
+import { drillSchema } from './content/drill-schema.ts';
 
 /**
  * Articles live outside src/ in mirrored language trees: content/articles/<lang>/<slug>.md.
@@ -24,4 +25,10 @@ const gamedays = defineCollection({
   schema: gamedaySchema,
 });
 
-export const collections = { articles, modules, gamedays };
+/** Drills: content/training/drills/<id>.yaml, both languages in one file. */
+const drills = defineCollection({
+  loader: glob({ base: './content/training/drills', pattern: '*.yaml' }),
+  schema: drillSchema,
+});
+
+export const collections = { articles, modules, gamedays, drills };

@@ -15,6 +15,7 @@ export const CLIENT_ENTRIES: Record<string, string> = {
   'diagrams.js': 'src/client/diagrams.ts',
   'search.js': 'src/client/search-runtime.ts',
   'training.js': 'src/client/training.ts',
+  'drills.js': 'src/client/drills.ts',
 };
 
 /** Builds every client entry and copies the mermaid browser bundle next to them. */

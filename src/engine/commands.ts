@@ -1,0 +1,103 @@
+/**
+ * Recognises shell prompt lines and the command on them, so a paste of several commands splits
+ * where the user typed each one, and each output is read as what the command prints:
+ *
+ * ```
+ * $ kubectl get po -A
+ * [root@gd-dvnsfmaster1 ~]# kubectl describe po busybox
+ * controlplane $ k get nodes -o wide
+ * (⎈|prod:shop)ops@jump01:~$ kubectl logs web-1 --previous
+ * root@master01:~# journalctl -u kubelet --since "10 min ago"
+ * PS C:\Users\ops> kubectl get events
+ * ```
+ */
+import type { CommandHint } from './parsers/parser.ts';
+import type { SectionKind } from './types.ts';
+
+const TOOLS = 'kubectl|kubecolor|k|oc|etcdctl|etcdctlv3|journalctl|crictl|docker|nerdctl|ctr|systemctl|kubeadm|helm|cat|tail|head|less|grep|egrep|zgrep|ls|ll|df|du|free|top|date|timedatectl|chronyc|ntpq|ntpdate|ss|netstat|curl|wget|nslookup|dig|ping|telnet|nc|ip|iptables|ipvsadm|dmesg|sysctl|ps|uptime|openssl|watch|sudo|export|env|ETCDCTL_API=3';
+const PROMPT = new RegExp(
+  String.raw`^(?:\$\s+|#\s+|>\s+|%\s+|➜\s+\S+\s+|❯\s+|PS [^>\n]{1,120}>\s*|\[[^\]\n]{1,80}\]\s?[#$]\s*|\([^)\n]{1,80}\)[^\s$#]{0,80}[$#%]\s+|[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]\s+|[\w.-]+ \$\s+)((?:${TOOLS})\b.*)$`,
+);
+const BARE = /^((?:sudo\s+)?(?:kubectl|kubecolor|oc|etcdctl|journalctl|crictl)\s+[a-z-]+\b.*|k\s+(?:get|describe|logs|events|top|apply|create|delete|rollout)\b.*|ETCDCTL_API=3\s+etcdctl\b.*)$/;
+
+/** Parses a prompt line; returns null when the line is not a typed command. */
+export function parsePrompt(text: string): CommandHint | null {
+  const m = PROMPT.exec(text) ?? BARE.exec(text);
+  if (!m) return null;
+  return parseCommand(m[1]!);
+}
+
+const GET_KINDS: Record<string, SectionKind> = {
+  po: 'get-pods', pod: 'get-pods', pods: 'get-pods',
+  no: 'get-nodes', node: 'get-nodes', nodes: 'get-nodes',
+  ev: 'get-events', event: 'get-events', events: 'get-events',
+  cs: 'get-componentstatuses', componentstatus: 'get-componentstatuses', componentstatuses: 'get-componentstatuses',
+  pvc: 'get-pvc', persistentvolumeclaim: 'get-pvc', persistentvolumeclaims: 'get-pvc',
+  deploy: 'get-deployments', deployment: 'get-deployments', deployments: 'get-deployments',
+  ep: 'get-endpoints', endpoints: 'get-endpoints',
+};
+const DESCRIBE_KINDS: Record<string, SectionKind> = {
+  po: 'describe-pod', pod: 'describe-pod', pods: 'describe-pod',
+  no: 'describe-node', node: 'describe-node', nodes: 'describe-node',
+  pvc: 'describe-pvc', persistentvolumeclaim: 'describe-pvc', persistentvolumeclaims: 'describe-pvc',
+  deploy: 'describe-deployment', deployment: 'describe-deployment', deployments: 'describe-deployment',
+  sts: 'describe-statefulset', statefulset: 'describe-statefulset', statefulsets: 'describe-statefulset',
+  rs: 'describe-replicaset', replicaset: 'describe-replicaset', replicasets: 'describe-replicaset',
+  ds: 'describe-daemonset', daemonset: 'describe-daemonset', daemonsets: 'describe-daemonset',
+  svc: 'describe-service', service: 'describe-service', services: 'describe-service',
+};
+const OTHER_TOOLS_OUTPUT = new Set(['etcdctl', 'etcdctlv3', 'kubeadm', 'systemctl', 'date', 'timedatectl', 'chronyc', 'ntpq', 'ntpdate', 'df', 'free', 'ss', 'netstat', 'curl', 'wget', 'nslookup', 'dig', 'ping', 'telnet', 'nc', 'openssl', 'sysctl', 'helm', 'ipvsadm', 'iptables', 'ip', 'uptime']);
+
+/** Reads a command line (after the prompt) into a hint. */
+export function parseCommand(command: string): CommandHint {
+  const words = command.split('|')[0]!.trim().split(/\s+/);
+  while (words.length && (/^(?:sudo|watch|time)$/.test(words[0]!) || /^\w+=\S*$/.test(words[0]!) || (words[0] === 'watch' && words[1]?.startsWith('-')))) words.shift();
+  const tool = (words.shift() ?? '').replace(/\.exe$/, '');
+  const hint: CommandHint = { tool };
+  if (/^(?:kubectl|kubecolor|k|oc)$/.test(tool)) {
+    const args: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w === '-A' || w === '--all-namespaces') hint.allNamespaces = true;
+      else if (w === '-n' || w === '--namespace') hint.namespace = words[++i];
+      else if (w.startsWith('--namespace=')) hint.namespace = w.slice(12);
+      else if (w.startsWith('-n') && w.length > 2 && !w.startsWith('--')) hint.namespace = w.slice(2);
+      else if (w === '-o' || w === '--output') hint.output = words[++i];
+      else if (/^-o\S/.test(w)) hint.output = w.slice(2).replace(/^=/, '');
+      else if (w.startsWith('--output=')) hint.output = w.slice(9);
+      else if (w === '-c' || w === '--container' || w === '-l' || w === '--selector' || w === '--field-selector' || w === '--sort-by' || w === '--since' || w === '--tail' || w === '--context') i++;
+      else if (!w.startsWith('-')) args.push(w);
+    }
+    hint.verb = args[0];
+    const target = args[1] ?? '';
+    const [resource, slashName] = target.includes('/') ? target.split('/', 2) : [target, undefined];
+    hint.resource = resource?.toLowerCase().split(',')[0];
+    hint.name = slashName ?? args[2];
+    if (hint.verb === 'logs') {
+      hint.name = slashName ?? (resource || undefined);
+      hint.resource = 'pod';
+      hint.kind = /^etcd/.test(hint.name ?? '') ? 'etcd-log' : 'log';
+    } else if (hint.verb === 'events') hint.kind = 'get-events';
+    else if (hint.output === 'yaml' || hint.output === 'json') hint.kind = hint.output;
+    else if (hint.verb === 'get') hint.kind = GET_KINDS[hint.resource ?? ''];
+    else if (hint.verb === 'describe') hint.kind = DESCRIBE_KINDS[hint.resource ?? ''];
+    else hint.kind = 'cli-output';
+    return hint;
+  }
+  if (tool === 'journalctl') {
+    const u = words.findIndex((w) => w === '-u' || w === '--unit' || w.startsWith('--unit='));
+    const unit = u >= 0 ? (words[u]!.startsWith('--unit=') ? words[u]!.slice(7) : words[u + 1]) : undefined;
+    hint.name = unit?.replace(/\.service$/, '');
+    hint.kind = hint.name === 'etcd' ? 'etcd-log' : hint.name === 'kubelet' ? 'kubelet-log' : 'journal';
+    return hint;
+  }
+  if ((tool === 'docker' || tool === 'crictl' || tool === 'nerdctl') && words[0] === 'logs') {
+    hint.verb = 'logs';
+    hint.name = words.filter((w) => !w.startsWith('-')).pop();
+    hint.kind = /etcd/.test(hint.name ?? '') ? 'etcd-log' : 'log';
+    return hint;
+  }
+  if (OTHER_TOOLS_OUTPUT.has(tool)) hint.kind = 'cli-output';
+  if (tool === 'docker' || tool === 'crictl' || tool === 'nerdctl' || tool === 'ctr') hint.kind = 'cli-output';
+  return hint;
+}

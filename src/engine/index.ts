@@ -1,0 +1,43 @@
+/**
+ * Public API of the diagnosis engine (pure TypeScript: no fs, no network, no DOM; the CLI and the
+ * web page read rule files themselves and pass their text in).
+ *
+ * ```ts
+ * const ruleSet = createRuleSet(files);            // files: { path, text }[]
+ * const result = await diagnose(pastedText, ruleSet);
+ * ```
+ */
+export { diagnose } from './diagnose.ts';
+export type { DiagnoseOptions } from './diagnose.ts';
+export { createRuleSet, loadRules, formatRuleError, RuleLoadFailure } from './rules.ts';
+export type { RuleFile, RuleError, RuleSet, CompiledRule } from './rules.ts';
+export type { RuleJson, RuleParams } from './rule-schema.ts';
+export { FACTS } from './fact-names.ts';
+export type { FactName } from './fact-names.ts';
+export { PARSERS } from './parsers/index.ts';
+export type {
+  DiagnoseResult,
+  Evidence,
+  Finding,
+  Message,
+  MessageCode,
+  SectionInfo,
+  SectionKind,
+  Severity,
+  Subject,
+} from './types.ts';
+
+import { PARSERS } from './parsers/index.ts';
+import type { SectionKind } from './types.ts';
+
+/** Input kinds the engine recognises (for "what can I paste?" help). */
+export const SUPPORTED_KINDS: readonly SectionKind[] = [
+  ...new Set<SectionKind>([
+    ...PARSERS.map((p) => p.kind),
+    'describe-statefulset',
+    'describe-replicaset',
+    'describe-daemonset',
+    'kubelet-log',
+    'etcd-log',
+  ]),
+];

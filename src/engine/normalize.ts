@@ -1,0 +1,115 @@
+/**
+ * Turns raw pasted text into lines the parsers can trust, while remembering the original lines for
+ * evidence. It removes what terminals and log shippers add (CR, ANSI colours, syslog `#011` tabs,
+ * trailing padding) and caps absurd sizes. Lines a terminal wrapped are joined later, by the parser
+ * that knows what a record looks like (see `joinWrapped`), because width alone cannot tell a wrapped
+ * line from a table whose rows happen to be equally long.
+ */
+import { BINARY_CONTROL_RATIO, MAX_INPUT_CHARS, MAX_LINE_CHARS, MAX_EVIDENCE_CHARS } from './limits.ts';
+import type { Line, Message } from './types.ts';
+
+export interface NormalizedInput {
+  /** One entry per original line, normalised; `start === end` === the 1-based line number. */
+  lines: Line[];
+  /** Original lines (CR removed), for evidence. */
+  original: string[];
+  messages: Message[];
+}
+
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), and the syslog-escaped
+// form `#033[0;31m` that rsyslog writes for ESC.
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]|#033\[[0-9;]*[A-Za-z]/g;
+const SYSLOG_TAB = /#011/g;
+const NBSP_AND_ZERO_WIDTH = /[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]/g;
+
+/** True when the text looks like binary data rather than terminal output. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 65536);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27) || c === 0xfffd) control++;
+  }
+  return control / n > BINARY_CONTROL_RATIO;
+}
+
+/** Removes terminal colour codes and other escape sequences. */
+export function stripAnsi(s: string): string {
+  return s.indexOf('\x1b') === -1 && s.indexOf('#033[') === -1 ? s : s.replace(ANSI, '');
+}
+
+/** Cleans one physical line for parsing. */
+export function normalizeLine(raw: string): string {
+  let s = raw;
+  if (s.length > MAX_LINE_CHARS) s = s.slice(0, MAX_LINE_CHARS);
+  s = stripAnsi(s);
+  if (s.indexOf('#011') !== -1) s = s.replace(SYSLOG_TAB, '\t');
+  if (/[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/.test(s)) s = s.replace(NBSP_AND_ZERO_WIDTH, (m) => (m === '\u00a0' || m === '\u2007' || m === '\u202f' ? ' ' : ''));
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 32 || last === 9) s = s.trimEnd();
+  return s;
+}
+
+/** The text to show as evidence for an original line. */
+export function evidenceText(original: string): string {
+  const s = stripAnsi(original.length > MAX_EVIDENCE_CHARS * 2 ? original.slice(0, MAX_EVIDENCE_CHARS * 2) : original);
+  return s.length > MAX_EVIDENCE_CHARS ? s.slice(0, MAX_EVIDENCE_CHARS) + '…' : s;
+}
+
+/** Splits and cleans the input; never throws. */
+export function normalize(input: string): NormalizedInput {
+  const messages: Message[] = [];
+  let text = typeof input === 'string' ? input : '';
+  if (text.length > MAX_INPUT_CHARS) {
+    // Cut at the last full line inside the limit so no half line is parsed.
+    const cut = text.lastIndexOf('\n', MAX_INPUT_CHARS);
+    text = text.slice(0, cut > 0 ? cut : MAX_INPUT_CHARS);
+    messages.push({ code: 'input-truncated', params: { limit: MAX_INPUT_CHARS } });
+  }
+  if (text.trim() === '') {
+    messages.push({ code: 'empty-input' });
+    return { lines: [], original: [], messages };
+  }
+  if (looksBinary(text)) {
+    messages.push({ code: 'binary-input' });
+    return { lines: [], original: [], messages };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const original = text.split('\n');
+  if (original.length > 1 && original[original.length - 1] === '') original.pop();
+  const lines: Line[] = new Array(original.length);
+  let truncated = false;
+  for (let i = 0; i < original.length; i++) {
+    let raw = original[i]!;
+    if (raw.charCodeAt(raw.length - 1) === 13) {
+      raw = raw.slice(0, -1);
+      original[i] = raw;
+    }
+    if (raw.length > MAX_LINE_CHARS) truncated = true;
+    lines[i] = { text: normalizeLine(raw), start: i + 1, end: i + 1 };
+  }
+  if (truncated) messages.push({ code: 'line-truncated', params: { limit: MAX_LINE_CHARS } });
+  return { lines, original, messages };
+}
+
+/**
+ * Joins a continuation line to the record it belongs to. A terminal wraps at a fixed width, even
+ * mid-word, so a long line followed by an unindented fragment is glued back without a space; an
+ * indented continuation (kubectl's own multi-line values) gets one space.
+ */
+export function joinWrapped(prev: Line, next: Line): Line {
+  const a = prev.text;
+  const b = next.text;
+  let text: string;
+  if (/^\s/.test(b)) text = a + ' ' + b.trimStart();
+  else if (a.length >= 50 && /[\w.\-/"'=:]$/.test(a) && /^[\w.\-/"'=)\]]/.test(b)) text = a + b;
+  else text = a + ' ' + b;
+  return { text, start: prev.start, end: next.end };
+}
+
+/** True for elision markers people leave in pastes (`...`, `<omitted>`, `[...]`). */
+export function isElision(text: string): boolean {
+  return /^\s*(?:\.{3,}|…+|<omitted>|\[\.\.\.\]|\(\.\.\.\)|--More--|\(END\))\s*$/i.test(text);
+}

@@ -1,0 +1,324 @@
+/**
+ * Loading rules: parse each `{ path, text }` (the engine does no I/O; the CLI and the site read the
+ * files), validate it against the schema, compile every regex once, and precompute what makes
+ * evaluation cheap:
+ *
+ * - the subject kinds a rule can apply to (from a top-level `kind` condition);
+ * - the patterns at least one of which must match for the rule to possibly fire ("requirement");
+ * - per text fact, one combined literal prefilter so most lines are skipped without running any
+ *   rule regex;
+ * - per fact, the constants rules compare it with, so subjects can be reduced to a signature and
+ *   json-rules-engine runs once per distinct signature rather than once per subject.
+ */
+import { Engine } from 'json-rules-engine';
+import { CATALOGUE_BY_SLUG } from '../content/catalogue.ts';
+import { factType } from './fact-names.ts';
+import { locateJsonError } from './json-error.ts';
+import { compileSpec, matchesOperator, notMatchesOperator } from './operators.ts';
+import { analyzeRegex } from './regex-analysis.ts';
+import { patternSpec, validateRule, type Condition, type LeafCondition, type PatternValue, type RuleJson, type RuleParams } from './rule-schema.ts';
+
+/** A rule file as read by the caller. */
+export interface RuleFile {
+  path: string;
+  text: string;
+}
+
+/** A problem with one rule file, naming the file and the field. */
+export interface RuleError {
+  file: string;
+  /** Field path inside the rule (`event.params.article`), or `(json)` for syntax errors. */
+  path: string;
+  message: string;
+}
+
+/** Formats a rule error as `file: path: message`. */
+export function formatRuleError(e: RuleError): string {
+  return `${e.file}: ${e.path}: ${e.message}`;
+}
+
+/** A regex used by some rule on some fact, compiled once. */
+export interface PatternInfo {
+  id: number;
+  fact: string;
+  /** Operator identity (flags, minCount, source). */
+  key: string;
+  re: RegExp;
+  minCount: number;
+  literals: string[] | null;
+}
+
+/** A validated rule with its precomputed gates. */
+export interface CompiledRule {
+  index: number;
+  id: string;
+  file: string;
+  priority: number;
+  params: RuleParams;
+  json: RuleJson;
+  /** Subject kinds this rule can apply to, or null for any. */
+  kinds: string[] | null;
+  /** Pattern ids at least one of which must be satisfied, or null when no such gate exists. */
+  requirement: number[] | null;
+  /** Facts the rule's conditions read. */
+  facts: string[];
+}
+
+/** Per text fact: one literal prefilter over all its patterns. */
+export interface FactPrefilter {
+  /** Global, case-insensitive alternation of literals (longest first); null when none. */
+  re: RegExp | null;
+  /** Lower-cased literal → pattern ids that may match when it is present. */
+  byLiteral: Map<string, number[]>;
+  /** Patterns without a usable literal: tested on every line. */
+  always: number[];
+}
+
+/** Everything the engine needs to evaluate rules quickly. */
+export interface RuleSet {
+  rules: CompiledRule[];
+  patterns: PatternInfo[];
+  /** Pattern by `${fact}\u0001${key}`. */
+  patternByFactKey: Map<string, PatternInfo>;
+  prefilters: Map<string, FactPrefilter>;
+  /** Patterns on scalar (string) facts, tested directly. */
+  scalarPatterns: Map<string, PatternInfo[]>;
+  /** Numeric constants per number fact (for signature reduction). */
+  numberThresholds: Map<string, number[]>;
+  /** String constants per string fact, for facts not matched by regex (for signature reduction). */
+  stringConstants: Map<string, Set<string>>;
+  /** Rules without a kind gate or with a given kind, without a pattern requirement. */
+  ungatedByKind: Map<string, CompiledRule[]>;
+  ungatedAnyKind: CompiledRule[];
+  /** Rules with a pattern requirement, indexed by each required pattern. */
+  gatedByPattern: Map<number, CompiledRule[]>;
+  /** Cache of json-rules-engine instances by candidate-rule set. */
+  engines: Map<string, Engine>;
+}
+
+/** Thrown by `createRuleSet` when any file is invalid. */
+export class RuleLoadFailure extends Error {
+  constructor(readonly errors: RuleError[]) {
+    super(errors.map(formatRuleError).join('\n'));
+  }
+}
+
+export interface LoadOptions {
+  /** Which article slugs exist; defaults to the catalogue. */
+  isKnownSlug?: (slug: string) => boolean;
+}
+
+function baseName(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.json$/i, '');
+}
+
+/** Loads rule files, returning the valid rules and every problem found. */
+export function loadRules(files: RuleFile[], options: LoadOptions = {}): { ruleSet: RuleSet; errors: RuleError[] } {
+  const isKnownSlug = options.isKnownSlug ?? ((s: string) => CATALOGUE_BY_SLUG.has(s));
+  const errors: RuleError[] = [];
+  const valid: { file: string; json: RuleJson }[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(f.text);
+    } catch (e) {
+      const place = locateJsonError(f.text);
+      errors.push({ file: f.path, path: '(json)', message: place ? `invalid JSON at line ${place.line}, column ${place.column}: ${place.message}` : `invalid JSON: ${(e as Error).message}` });
+      continue;
+    }
+    const problems = validateRule(parsed, isKnownSlug, baseName(f.path));
+    if (problems.length) {
+      for (const p of problems) errors.push({ file: f.path, path: p.path, message: p.message });
+      continue;
+    }
+    const json = parsed as RuleJson;
+    const other = seen.get(json.name);
+    if (other) {
+      errors.push({ file: f.path, path: 'name', message: `duplicate rule id "${json.name}" (also in ${other})` });
+      continue;
+    }
+    seen.set(json.name, f.path);
+    valid.push({ file: f.path, json });
+  }
+  return { ruleSet: compileRules(valid), errors };
+}
+
+/** Loads rule files and throws `RuleLoadFailure` listing every problem when any file is invalid. */
+export function createRuleSet(files: RuleFile[], options: LoadOptions = {}): RuleSet {
+  const { ruleSet, errors } = loadRules(files, options);
+  if (errors.length) throw new RuleLoadFailure(errors);
+  return ruleSet;
+}
+
+const isLeaf = (c: Condition): c is LeafCondition => 'fact' in c;
+
+function leaves(c: Condition, out: LeafCondition[] = []): LeafCondition[] {
+  if (isLeaf(c)) out.push(c);
+  else if ('all' in c) c.all.forEach((s) => leaves(s, out));
+  else if ('any' in c) c.any.forEach((s) => leaves(s, out));
+  else leaves(c.not, out);
+  return out;
+}
+
+function kindsOf(c: Condition): string[] | null {
+  if (isLeaf(c)) {
+    if (c.fact !== 'kind') return null;
+    if (c.operator === 'equal' && typeof c.value === 'string') return [c.value];
+    if (c.operator === 'in' && Array.isArray(c.value)) return c.value as string[];
+    return null;
+  }
+  if ('all' in c) {
+    for (const s of c.all) {
+      const k = kindsOf(s);
+      if (k) return k;
+    }
+    return null;
+  }
+  if ('any' in c) {
+    const out: string[] = [];
+    for (const s of c.any) {
+      const k = kindsOf(s);
+      if (!k) return null;
+      out.push(...k);
+    }
+    return [...new Set(out)];
+  }
+  return null;
+}
+
+function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
+  const patterns: PatternInfo[] = [];
+  const patternByFactKey = new Map<string, PatternInfo>();
+  const numberThresholds = new Map<string, number[]>();
+  const stringConstants = new Map<string, Set<string>>();
+  const regexStringFacts = new Set<string>();
+
+  const patternFor = (fact: string, value: PatternValue): PatternInfo => {
+    const spec = compileSpec(value);
+    const k = `${fact}\u0001${spec.key}`;
+    let p = patternByFactKey.get(k);
+    if (!p) {
+      const { source, flags } = patternSpec(value);
+      p = { id: patterns.length, fact, key: spec.key, re: new RegExp(source, flags), minCount: spec.minCount, literals: analyzeRegex(source, flags).literals };
+      patterns.push(p);
+      patternByFactKey.set(k, p);
+    }
+    return p;
+  };
+
+  const requirementOf = (c: Condition): number[] | null => {
+    if (isLeaf(c)) return c.operator === 'matches' ? [patternFor(c.fact, c.value as PatternValue).id] : null;
+    if ('all' in c) {
+      let best: number[] | null = null;
+      for (const s of c.all) {
+        const r = requirementOf(s);
+        if (r && (!best || r.length < best.length)) best = r;
+      }
+      return best;
+    }
+    if ('any' in c) {
+      const out: number[] = [];
+      for (const s of c.any) {
+        const r = requirementOf(s);
+        if (!r) return null;
+        out.push(...r);
+      }
+      return [...new Set(out)];
+    }
+    return null;
+  };
+
+  const rules: CompiledRule[] = valid.map(({ file, json }, index) => {
+    const ls = leaves(json.conditions);
+    for (const l of ls) {
+      const type = factType(l.fact);
+      if (l.operator === 'matches' || l.operator === 'notMatches') {
+        patternFor(l.fact, l.value as PatternValue);
+        if (type === 'string') regexStringFacts.add(l.fact);
+      } else if (type === 'number') {
+        const list = numberThresholds.get(l.fact) ?? [];
+        list.push(...(Array.isArray(l.value) ? (l.value as number[]) : [l.value as number]));
+        numberThresholds.set(l.fact, list);
+      } else if (type === 'string') {
+        const set = stringConstants.get(l.fact) ?? new Set<string>();
+        for (const v of Array.isArray(l.value) ? (l.value as string[]) : [l.value as string]) set.add(v);
+        stringConstants.set(l.fact, set);
+      }
+    }
+    return {
+      index,
+      id: json.name,
+      file,
+      priority: json.priority ?? 1,
+      params: json.event.params,
+      json,
+      kinds: kindsOf(json.conditions),
+      requirement: requirementOf(json.conditions),
+      facts: [...new Set(ls.map((l) => l.fact))],
+    };
+  });
+  for (const f of regexStringFacts) stringConstants.delete(f);
+  for (const [f, list] of numberThresholds) numberThresholds.set(f, [...new Set(list)].sort((a, b) => a - b));
+
+  // Prefilters per text fact, and direct patterns per scalar fact.
+  const prefilters = new Map<string, FactPrefilter>();
+  const scalarPatterns = new Map<string, PatternInfo[]>();
+  const byFact = new Map<string, PatternInfo[]>();
+  for (const p of patterns) byFact.set(p.fact, [...(byFact.get(p.fact) ?? []), p]);
+  for (const [fact, ps] of byFact) {
+    if (factType(fact) !== 'text') {
+      scalarPatterns.set(fact, ps);
+      continue;
+    }
+    const byLiteral = new Map<string, number[]>();
+    const always: number[] = [];
+    for (const p of ps) {
+      if (!p.literals) always.push(p.id);
+      else for (const lit of p.literals) byLiteral.set(lit, [...(byLiteral.get(lit) ?? []), p.id]);
+    }
+    // A literal found in a line also proves every shorter literal it contains is there; the
+    // alternation reports only one literal per position, so fold the contained ones in.
+    const lits = [...byLiteral.keys()].sort((a, b) => b.length - a.length);
+    const closed = new Map<string, number[]>();
+    for (const l of lits) {
+      const ids = new Set<number>();
+      for (const o of lits) if (l.includes(o)) for (const id of byLiteral.get(o)!) ids.add(id);
+      closed.set(l, [...ids]);
+    }
+    const re = lits.length ? new RegExp(lits.map(escapeRegex).join('|'), 'gi') : null;
+    prefilters.set(fact, { re, byLiteral: closed, always });
+  }
+
+  const ungatedByKind = new Map<string, CompiledRule[]>();
+  const ungatedAnyKind: CompiledRule[] = [];
+  const gatedByPattern = new Map<number, CompiledRule[]>();
+  for (const r of rules) {
+    if (r.requirement) for (const id of r.requirement) gatedByPattern.set(id, [...(gatedByPattern.get(id) ?? []), r]);
+    else if (r.kinds) for (const k of r.kinds) ungatedByKind.set(k, [...(ungatedByKind.get(k) ?? []), r]);
+    else ungatedAnyKind.push(r);
+  }
+  return { rules, patterns, patternByFactKey, prefilters, scalarPatterns, numberThresholds, stringConstants, ungatedByKind, ungatedAnyKind, gatedByPattern, engines: new Map() };
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const MAX_CACHED_ENGINES = 512;
+
+/** A json-rules-engine instance holding exactly the given rules (cached per rule set). */
+export function engineFor(ruleSet: RuleSet, rules: CompiledRule[]): Engine {
+  const key = rules.map((r) => r.index).join(',');
+  let engine = ruleSet.engines.get(key);
+  if (!engine) {
+    if (ruleSet.engines.size >= MAX_CACHED_ENGINES) ruleSet.engines.clear();
+    engine = new Engine([], { allowUndefinedFacts: true });
+    engine.addOperator('matches', matchesOperator);
+    engine.addOperator('notMatches', notMatchesOperator);
+    for (const r of rules) engine.addRule(structuredClone(r.json) as never);
+    ruleSet.engines.set(key, engine);
+  }
+  return engine;
+}
