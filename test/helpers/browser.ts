@@ -78,7 +78,10 @@ export async function offlineContext(browser: Browser, site: Site, locale = 'zh-
   });
   context.on('requestfailed', (req) => {
     const u = req.url();
-    if (!rec.external.includes(u)) rec.failed.push(`${u} (${req.failure()?.errorText})`);
+    const error = req.failure()?.errorText ?? '';
+    // ERR_ABORTED: the page navigated away while a lazy load (e.g. mermaid) was in flight.
+    // A missing file shows as ERR_FILE_NOT_FOUND (file://) or an HTTP status, both recorded.
+    if (!rec.external.includes(u) && !error.includes('ERR_ABORTED')) rec.failed.push(`${u} (${error})`);
   });
   context.on('response', (res) => {
     if (res.status() >= 400) rec.failed.push(`${res.url()} (HTTP ${res.status()})`);

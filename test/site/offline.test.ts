@@ -23,7 +23,12 @@ describe.runIf(run)('every page works offline', () => {
       const { context, rec } = await offlineContext(browser, site);
       const page = await context.newPage();
       const visited: string[] = [];
+      let mermaidRequested = false;
+      page.on('request', (r) => {
+        if (r.url().endsWith('/mermaid.min.js')) mermaidRequested = true;
+      });
       for (const path of pages()) {
+        mermaidRequested = false;
         await page.goto(site.url(path), { waitUntil: 'load' });
         // Diagrams render after load; wait until every one has settled (done or error).
         await page.waitForFunction(
@@ -31,6 +36,9 @@ describe.runIf(run)('every page works offline', () => {
           undefined,
           { timeout: 15_000 },
         );
+        const diagrams = await page.locator('figure[data-diagram]').count();
+        if (diagrams === 0 && mermaidRequested) rec.errors.push(`${path}: loads mermaid but has no diagram`);
+        if (diagrams > 0 && !mermaidRequested) rec.errors.push(`${path}: has diagrams but never loaded mermaid`);
         const failedDiagrams = await page.locator('figure[data-diagram][data-state="error"]').count();
         if (failedDiagrams > 0) rec.errors.push(`${path}: ${failedDiagrams} diagram(s) failed to render`);
         visited.push(path);
