@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import type { ResultDoc, SearchData } from './build-index.ts';
 import { loadCompactIndex } from './compact.ts';
 import { synonymsOf } from './synonyms.ts';
-import { queryTokens, tokenize, type Tokenizer } from './tokenize.ts';
+import { queryGroups, tokenize, type Tokenizer } from './tokenize.ts';
 
 /** One ranked result. `terms` are the index terms that matched, for highlighting. */
 export interface SearchHit {
@@ -77,8 +77,8 @@ const MAX_SCORED_PAIRS = 1000;
  * a single word many times.
  */
 export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer: Tokenizer = tokenize): SearchHit[] {
-  const tokens = queryTokens(text, tokenizer).slice(0, 32);
-  if (tokens.length === 0) return [];
+  const words = queryGroups(text, tokenizer).slice(0, 32);
+  if (words.length === 0) return [];
   const inverted = (loaded.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, object>>> }).invertedIndex;
   const fields = loaded.data.index.fields;
   /** Documents containing `term` in any field. */
@@ -92,12 +92,20 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
   // (strong); vocabulary words it prefixes — for the word being typed, or a word the index does not
   // have whole (crashloop → crashloopbackoff) — and, for a word the index does not know, words one
   // typo away (kubelte → kubelet) (weak).
-  const groups = tokens.map((tok, i) => {
-    const last = i === tokens.length - 1;
+  const groups = words.map(([tok, ...parts], i) => {
+    const last = i === words.length - 1;
     const clauses = new Map<string, number>();
     const add = (term: string, boost: number) => clauses.set(term, Math.max(boost, clauses.get(term) ?? 0));
-    [tok, ...synonymsOf(tok)].forEach((term, n) => {
-      const weight = n === 0 ? 1 : 0.6;
+    // The word itself counts most; its synonyms, then the parts it is made of, less.
+    const weighted: [string, number][] = [
+      [tok!, 1],
+      ...synonymsOf(tok!).map((t): [string, number] => [t, 0.6]),
+      ...parts.flatMap((p): [string, number][] => [[p, 0.4], ...synonymsOf(p).map((t): [string, number] => [t, 0.3])]),
+    ];
+    const core = new Set<string>();
+    weighted.forEach(([term, weight], n) => {
+      const isCore = n <= synonymsOf(tok!).length;
+      const before = clauses.size;
       const known = loaded.vocabulary.has(term);
       if (known) add(term, 10 * weight);
       if (LATIN.test(term) && term.length >= 3 && (last || !known)) {
@@ -106,22 +114,28 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
       if (LATIN.test(term) && term.length >= 5 && !known) {
         for (const t of typoExpansions(loaded, term)) add(t, 1 * weight);
       }
+      if (isCore && clauses.size > before) for (const t of [...clauses.keys()].slice(before)) core.add(t);
     });
     const docs = new Set<string>();
     for (const t of clauses.keys()) for (const d of docsWith(t)) docs.add(d);
-    return { clauses, docs };
+    // Retrieve by the word itself (and its synonyms) when the index has it; its parts then only
+    // count towards coverage. A word the index lacks is retrieved by its parts.
+    const coreDocs = new Set<string>();
+    for (const t of core) for (const d of docsWith(t)) coreDocs.add(d);
+    const retrieve = coreDocs.size > 0 ? new Map([...clauses].filter(([t]) => core.has(t))) : clauses;
+    return { clauses: retrieve, docs, retrievalDocs: coreDocs.size > 0 ? coreDocs : docs };
   });
   // lunr's cost grows with the (term, document) pairs it scores. On a large index, retrieve with
   // the rarest words only (they decide the ranking anyway: a word in most documents has almost
   // no weight) and still count every word towards coverage below.
-  const byRarity = groups.filter((g) => g.docs.size > 0).sort((a, b) => a.docs.size - b.docs.size);
+  const byRarity = groups.filter((g) => g.retrievalDocs.size > 0).sort((a, b) => a.retrievalDocs.size - b.retrievalDocs.size);
   if (byRarity.length === 0) return [];
   const retrieval: typeof groups = [];
   let pairs = 0;
   for (const g of byRarity) {
-    if (retrieval.length > 0 && pairs + g.docs.size > MAX_SCORED_PAIRS) continue;
+    if (retrieval.length > 0 && pairs + g.retrievalDocs.size > MAX_SCORED_PAIRS) continue;
     retrieval.push(g);
-    pairs += g.docs.size;
+    pairs += g.retrievalDocs.size;
   }
   let results: lunr.Index.Result[];
   try {

@@ -61,17 +61,24 @@ export interface TokenizerOptions {
   pairSingles?: boolean;
 }
 
-function hanTokens(run: string, out: string[], dict: ReadonlySet<string>, maxWord: number, pairSingles: boolean): void {
+/**
+ * Tokens are produced in groups: a word followed by the finer words or parts it contains
+ * (存活探针 → 存活, 探针; kube-proxy → kube, proxy). The index takes every token; a query treats
+ * each group as one word whose parts are alternatives.
+ */
+type Groups = string[][];
+
+function hanTokens(run: string, out: Groups, dict: ReadonlySet<string>, maxWord: number, pairSingles: boolean): void {
   const words = mergeDomainWords(segments(run), dict, maxWord);
   for (let i = 0; i < words.length; ) {
     const w = words[i]!;
     if (w.startsWith(' ')) {
-      out.push(w.slice(1));
+      (out[out.length - 1] ?? out[out.push([]) - 1]!).push(w.slice(1));
       i++;
       continue;
     }
     if (w.length > 1) {
-      out.push(w);
+      out.push([w]);
       i++;
       continue;
     }
@@ -79,12 +86,12 @@ function hanTokens(run: string, out: string[], dict: ReadonlySet<string>, maxWor
     let j = i;
     while (j < words.length && words[j]!.length === 1 && !words[j]!.startsWith(' ')) j++;
     if (j - i === 1 || !pairSingles) {
-      for (let k = i; k < j; k++) if (!HAN_STOP.has(words[k]!)) out.push(words[k]!);
+      for (let k = i; k < j; k++) if (!HAN_STOP.has(words[k]!)) out.push([words[k]!]);
     } else {
       for (let k = i; k < j - 1; k++) {
         const a = words[k]!;
         const b = words[k + 1]!;
-        if (!(HAN_STOP.has(a) && HAN_STOP.has(b))) out.push(a + b);
+        if (!(HAN_STOP.has(a) && HAN_STOP.has(b))) out.push([a + b]);
       }
     }
     i = j;
@@ -97,35 +104,41 @@ function normalizeLatin(word: string): string {
   return word;
 }
 
-function latinTokens(run: string, out: string[]): void {
+function latinTokens(run: string, out: Groups): void {
   // Split dotted/dashed compounds (kube-proxy, v1.29.3, node.kubernetes.io) into parts, keeping the whole too.
   const whole = run.toLowerCase();
   const parts = run.split(/[._-]/).filter(Boolean);
-  if (parts.length > 1) out.push(whole);
+  const group: string[] = [];
+  if (parts.length > 1) group.push(whole);
   for (const part of parts) {
     const lower = part.toLowerCase();
     if (lower.length < 2 || LATIN_STOP.has(lower)) continue;
-    out.push(normalizeLatin(lower));
+    group.push(normalizeLatin(lower));
     // camelCase and acronym boundaries: ImagePullBackOff → image, pull, back, off.
     const camel = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g);
     if (camel && camel.length > 1) {
       for (const c of camel) {
         const lc = c.toLowerCase();
-        if (lc.length > 1 && !LATIN_STOP.has(lc)) out.push(normalizeLatin(lc));
+        if (lc.length > 1 && !LATIN_STOP.has(lc)) group.push(normalizeLatin(lc));
       }
     }
   }
+  if (group.length > 0) out.push(group);
 }
 
 /** A tokenizer: text → tokens in order, duplicates kept (term frequency matters for ranking). */
-export type Tokenizer = (text: string) => string[];
+export interface Tokenizer {
+  (text: string): string[];
+  /** The same tokens in groups: each word with the parts it contains (for queries). */
+  groups(text: string): string[][];
+}
 
 /** Builds a tokenizer; `tokenize` below is the one the site and CLI use. */
 export function makeTokenizer({ domainWords = DOMAIN_WORDS, pairSingles = true }: TokenizerOptions = {}): Tokenizer {
   const dict = new Set(domainWords);
   const maxWord = Math.max(1, ...domainWords.map((w) => w.length));
-  return (text: string) => {
-    const out: string[] = [];
+  const groups = (text: string): string[][] => {
+    const out: Groups = [];
     for (const m of text.normalize('NFKC').matchAll(RUNS)) {
       const run = m[0];
       if (HAN.test(run[0]!)) hanTokens(run, out, dict, maxWord, pairSingles);
@@ -133,12 +146,25 @@ export function makeTokenizer({ domainWords = DOMAIN_WORDS, pairSingles = true }
     }
     return out;
   };
+  return Object.assign((text: string) => groups(text).flat(), { groups });
 }
 
 /** The site's tokenizer: domain dictionary and pairs of unknown single characters. */
 export const tokenize: Tokenizer = makeTokenizer();
 
-/** Tokens of `text` without duplicates, in first-seen order (for queries). */
+/** Tokens of `text` without duplicates, in first-seen order. */
 export function queryTokens(text: string, tokenizer: Tokenizer = tokenize): string[] {
   return [...new Set(tokenizer(text))];
+}
+
+/** Query words: each group's first token is the word, the rest are its parts; duplicates dropped. */
+export function queryGroups(text: string, tokenizer: Tokenizer = tokenize): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const g of tokenizer.groups(text)) {
+    const fresh = g.filter((t) => !seen.has(t));
+    fresh.forEach((t) => seen.add(t));
+    if (fresh.length > 0) out.push([...new Set(fresh)]);
+  }
+  return out;
 }
