@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launch, offlineContext, openSite, type Mode, type Site } from '../helpers/browser.ts';
 import { requireDist } from '../helpers/dist.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decodeShareFragment } from '../../src/diagnose/share.ts';
+import { EXAMPLES } from '../../src/diagnose/examples.ts';
 
 const run = browserAvailable();
 
@@ -74,6 +77,36 @@ describe.runIf(run).each(['file', 'http-root'] as Mode[])('diagnose page (%s)', 
     await context.close();
     expect(rec.external).toEqual([]);
     expect(rec.errors).toEqual([]);
+  });
+
+  it('loads every example from the menu and shows the finding its fixture expects first', async () => {
+    const cases = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/cases.json'), 'utf8')) as { cases: { file: string; first?: string }[] }).cases;
+    const { context, rec } = await offlineContext(browser, site, 'zh-CN');
+    const page = await context.newPage();
+    await page.goto(site.url('zh/diagnose/index.html'));
+    const options = await page.locator('[data-examples] option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBe(EXAMPLES.length);
+    for (const ex of EXAMPLES) {
+      await page.locator('[data-examples]').selectOption(ex.id);
+      const expected = cases.find((c) => c.file === ex.fixture)!.first;
+      await expect.poll(() => page.locator('.finding').first().getAttribute('data-article'), { timeout: 10_000 }).toBe(expected);
+      // The article link stays in Chinese.
+      expect(await page.locator('.finding a.finding-title').first().getAttribute('href')).toContain(`zh/articles/${expected}/index.html`);
+    }
+    await context.close();
+    expect(rec.errors).toEqual([]);
+  });
+
+  it('lists what can be pasted when the input is not recognised', async () => {
+    const { context } = await offlineContext(browser, site, 'en-US');
+    const page = await context.newPage();
+    await page.goto(site.url('en/diagnose/index.html'));
+    await pasteText(page, 'lorem ipsum dolor sit amet\nconsectetur adipiscing elit');
+    await expect.poll(() => page.locator('[data-status]').textContent()).toMatch(/Analysed/);
+    expect(await page.locator('.finding').count()).toBe(0);
+    expect(await page.locator('[data-help]').isVisible()).toBe(true);
+    expect(await page.locator('[data-help]').textContent()).toContain('kubectl get events -A');
+    await context.close();
   });
 
   it('keeps the paste across a reload, and clears it on request', async () => {
