@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,7 +41,7 @@ export async function buildClientBundles(root: string): Promise<void> {
   await copyFile(join(mermaidDir, 'dist/mermaid.min.js'), join(outDir, 'mermaid.min.js'));
 }
 
-const BROWSER = { bundle: true, platform: 'browser', target: ['es2020', 'chrome90', 'firefox113', 'safari16'], minify: true, legalComments: 'none', logLevel: 'warning' } as const;
+const BROWSER: BuildOptions = { bundle: true, platform: 'browser', target: ['es2020', 'chrome90', 'firefox113', 'safari16'], minify: true, legalComments: 'none', logLevel: 'warning' };
 
 /**
  * diagnose.js: the page script, with the engine worker inside it as a string (the page starts it
@@ -66,6 +66,6 @@ async function buildDiagnoseBundle(root: string, outDir: string): Promise<void> 
     entryPoints: { diagnose: 'src/client/diagnose/main.ts' },
     outdir: outDir,
     format: 'iife',
-    define: { __KB_WORKER_SOURCE__: JSON.stringify(worker.outputFiles[0]!.text) },
+    define: { __KB_WORKER_SOURCE__: JSON.stringify(worker.outputFiles![0]!.text) },
   });
 }

@@ -60,7 +60,7 @@ async function renderAll(): Promise<void> {
   });
   let n = 0;
   for (const figure of figures) {
-    const pre = figure.querySelector('pre.mermaid');
+    const pre = figure.querySelector<HTMLElement>('pre.mermaid');
     if (!pre) continue;
     try {
       const { svg } = await mermaid.render(`kb-diagram-${n++}`, pre.textContent ?? '');

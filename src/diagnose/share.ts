@@ -7,7 +7,7 @@
 const PREFIX = 'paste=';
 
 async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([data]).stream().pipeThrough(stream));
+  const out = new Response(new Blob([data as BlobPart]).stream().pipeThrough(stream));
   return new Uint8Array(await out.arrayBuffer());
 }
 

@@ -15,14 +15,15 @@ import type { CommandHint } from './parsers/parser.ts';
 import type { SectionKind } from './types.ts';
 
 const TOOLS = 'kubectl|kubecolor|k|oc|etcdctl|etcdctlv3|journalctl|crictl|docker|nerdctl|ctr|systemctl|kubeadm|helm|cat|tail|head|less|grep|egrep|zgrep|ls|ll|df|du|free|top|date|timedatectl|chronyc|ntpq|ntpdate|ss|netstat|curl|wget|nslookup|dig|ping|telnet|nc|ip|iptables|ipvsadm|dmesg|sysctl|ps|uptime|openssl|watch|sudo|export|env|ETCDCTL_API=3';
-const PROMPT = new RegExp(
-  String.raw`^(?:\$\s+|#\s+|>\s+|%\s+|➜\s+\S+\s+|❯\s+|PS [^>\n]{1,120}>\s*|\[[^\]\n]{1,80}\]\s?[#$]\s*|\([^)\n]{1,80}\)[^\s$#]{0,80}[$#%]\s+|[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]\s+|[\w.-]+ \$\s+)((?:${TOOLS})\b.*)$`,
-);
+// Prompt shapes that are unmistakable (user@host, [user@host dir]#, (⎈|ctx:ns)…$, "controlplane $"):
+// any command may follow. Bare "$ ", "# ", "> " are common in other text, so a known tool must follow.
+const STRONG_PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]\s*|\([^)\n]{1,80}\)[^\s$#]{0,80}[$#%]\s+|[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]\s+|[\w.-]+ \$\s+|PS [A-Z]:\\[^>\n]{0,120}>\s*|➜\s+\S+\s+)(\S.*)$/;
+const WEAK_PROMPT = new RegExp(String.raw`^(?:\$\s+|#\s+|>\s+|%\s+|❯\s+)((?:${TOOLS})\b.*)$`);
 const BARE = /^((?:sudo\s+)?(?:kubectl|kubecolor|oc|etcdctl|journalctl|crictl)\s+[a-z-]+\b.*|k\s+(?:get|describe|logs|events|top|apply|create|delete|rollout)\b.*|ETCDCTL_API=3\s+etcdctl\b.*)$/;
 
 /** Parses a prompt line; returns null when the line is not a typed command. */
 export function parsePrompt(text: string): CommandHint | null {
-  const m = PROMPT.exec(text) ?? BARE.exec(text);
+  const m = STRONG_PROMPT.exec(text) ?? WEAK_PROMPT.exec(text) ?? BARE.exec(text);
   if (!m) return null;
   return parseCommand(m[1]!);
 }
@@ -93,7 +94,14 @@ export function parseCommand(command: string): CommandHint {
   }
   if ((tool === 'docker' || tool === 'crictl' || tool === 'nerdctl') && words[0] === 'logs') {
     hint.verb = 'logs';
-    hint.name = words.filter((w) => !w.startsWith('-')).pop();
+    const args: string[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (/^(?:--tail|-n|--since|--until)$/.test(w)) i++;
+      else if (!w.startsWith('-')) args.push(w);
+    }
+    // `docker logs $(docker ps … )` names no container we can read.
+    hint.name = args.length === 1 && !/[$`(]/.test(args[0]!) ? args[0] : undefined;
     hint.kind = /etcd/.test(hint.name ?? '') ? 'etcd-log' : 'log';
     return hint;
   }

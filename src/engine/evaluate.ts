@@ -17,7 +17,7 @@ import { MAX_EVIDENCE_PER_CONDITION } from './limits.ts';
 import { scalarValue, scanItems, scanSubject, type Matches } from './match-scan.ts';
 import { compileSpec, MatchView } from './operators.ts';
 import type { PatternValue } from './rule-schema.ts';
-import { engineFor, type CompiledRule, type RuleSet } from './rules.ts';
+import { engineFor, runEngine, type CompiledRule, type RuleSet } from './rules.ts';
 import type { Line, Subject, SubjectFacts } from './types.ts';
 
 /** A rule that fired on one subject, before ranking; evidence is read lazily (see findingLines). */
@@ -234,7 +234,7 @@ function capturesOf(rule: CompiledRule, leaves: PassedLeaf[], sf: SubjectFacts, 
 function satisfiedIds(matches: Matches, pasteSatisfied: number[], rs: RuleSet): number[] {
   if (matches.size === 0) return pasteSatisfied;
   const ids: number[] = [];
-  for (const [id, info] of matches) if (info.count >= rs.patterns[id]!.minCount) ids.push(id);
+  for (const id of matches.keys()) if (matches.get(id)!.count >= rs.patterns[id]!.minCount) ids.push(id);
   for (const id of pasteSatisfied) ids.push(id);
   return ids.sort((a, b) => a - b);
 }
@@ -242,30 +242,47 @@ function satisfiedIds(matches: Matches, pasteSatisfied: number[], rs: RuleSet): 
 /** Evaluates all subjects; returns every rule that fired on every subject. */
 export async function evaluate(subjects: SubjectFacts[], allLines: Line[], rs: RuleSet): Promise<RawFinding[]> {
   const cache = cacheFor(rs);
+  // The whole-paste fact is scanned only if some subject's candidate rules read it.
   const pasteMatches: Matches = new Map();
-  const pastePf = rs.prefilters.get('paste');
-  if (pastePf) scanItems(allLines, pastePf, rs.patterns, pasteMatches);
+  let pasteScanned = false;
+  const scanPaste = () => {
+    if (pasteScanned) return;
+    pasteScanned = true;
+    const pastePf = rs.prefilters.get('paste');
+    if (pastePf) scanItems(allLines, pastePf, rs.patterns, pasteMatches);
+  };
+  const gatedOnPaste = rs.rules.some((r) => r.requirement?.some((id) => rs.patterns[id]!.fact === 'paste'));
+  if (gatedOnPaste) scanPaste();
   const pasteSatisfied = [...pasteMatches].filter(([id, info]) => info.count >= rs.patterns[id]!.minCount).map(([id]) => id);
 
   const runs = new Map<string, RunResult>();
   const out: RawFinding[] = [];
-  const scratch: Matches = new Map();
+  let scratch: Matches = new Map();
   const pasteKey = pasteSatisfied.join('.');
   for (const sf of subjects) {
     const matches = scanSubject(sf, rs, scratch);
+    if (matches === scratch) scratch = new Map(); // this subject keeps its matches
     const satisfied = satisfiedIds(matches, pasteSatisfied, rs);
     const satKey = satisfied === pasteSatisfied ? pasteKey : satisfied.join('.');
     const set = candidatesFor(sf.subject.kind, satisfied, satKey, rs, cache);
     if (!set) continue;
     let signature = set.key + '|' + satKey;
+    let allSatisfied = satisfied;
+    if (set.textFacts.includes('paste')) {
+      scanPaste();
+      const ids = [...pasteMatches].filter(([id, info]) => info.count >= rs.patterns[id]!.minCount).map(([id]) => id);
+      if (ids.length) {
+        allSatisfied = [...new Set([...satisfied, ...ids])].sort((a, b) => a - b);
+        signature += '|paste:' + ids.join('.');
+      }
+    }
     for (const { fact, type } of set.scalarFacts) {
       const r = reduceScalar(scalarValue(sf, fact), fact, type, rs);
       signature += r === undefined ? '|\u0000' : '|' + String(r);
     }
     let run = runs.get(signature);
     if (!run) {
-      // Sequential on purpose: a json-rules-engine instance keeps its run status on itself.
-      const r = (await engineFor(rs, set.rules).run(engineFacts(sf, set, satisfied, rs))) as { results: RuleResult[] };
+      const r = (await runEngine(engineFor(rs, set.rules), engineFacts(sf, set, allSatisfied, rs))) as { results: RuleResult[] };
       run = { fired: [] };
       for (const res of r.results) {
         const rule = set.byName.get(res.name as string);

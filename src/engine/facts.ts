@@ -26,8 +26,8 @@ export function buildSubjects(records: ParsedRecord[]): SubjectFacts[] {
     let target: SubjectFacts | undefined;
     if (found) target = Array.isArray(found) ? found.find((s) => fits(s, r)) : fits(found, r) ? found : undefined;
     if (!target) {
-      // First sighting: adopt the record's own maps (no copy; records are not reused).
-      target = { subject: r.subject, scalars: r.scalars, texts: r.texts };
+      // First sighting: the record itself becomes the subject's facts (records are not reused).
+      target = r;
       if (!found) byName.set(k, target);
       else if (Array.isArray(found)) found.push(target);
       else byName.set(k, [found, target]);

@@ -27,17 +27,30 @@ export type {
   Subject,
 } from './types.ts';
 
-import { PARSERS } from './parsers/index.ts';
 import type { SectionKind } from './types.ts';
 
 /** Input kinds the engine recognises (for "what can I paste?" help). */
 export const SUPPORTED_KINDS: readonly SectionKind[] = [
-  ...new Set<SectionKind>([
-    ...PARSERS.map((p) => p.kind),
-    'describe-statefulset',
-    'describe-replicaset',
-    'describe-daemonset',
-    'kubelet-log',
-    'etcd-log',
-  ]),
+  'get-pods',
+  'get-nodes',
+  'get-events',
+  'get-componentstatuses',
+  'get-pvc',
+  'get-deployments',
+  'get-endpoints',
+  'describe-pod',
+  'describe-node',
+  'describe-pvc',
+  'describe-deployment',
+  'describe-statefulset',
+  'describe-replicaset',
+  'describe-daemonset',
+  'describe-service',
+  'yaml',
+  'json',
+  'cli-output',
+  'kubelet-log',
+  'journal',
+  'klog',
+  'etcd-log',
 ];

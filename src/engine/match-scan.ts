@@ -73,19 +73,28 @@ export function scanItems(items: readonly Line[], pf: FactPrefilter, patterns: r
 export function scanSubject(sf: SubjectFacts, rs: RuleSet, scratch: Matches): Matches {
   scratch.clear();
   const out = scratch;
-  for (const [fact, items] of sf.texts) {
+  // keys() + get(): no entry arrays or closures per subject (this runs for every subject).
+  for (const fact of sf.texts.keys()) {
     const pf = rs.prefilters.get(fact);
-    if (pf) scanItems(items, pf, rs.patterns, out);
+    if (pf) scanItems(sf.texts.get(fact)!, pf, rs.patterns, out);
   }
-  for (const [fact, ps] of rs.scalarPatterns) {
+  for (let k = 0; k < rs.scalarPatternList.length; k++) {
+    const { fact, patterns } = rs.scalarPatternList[k]!;
     const v = scalarValue(sf, fact);
     if (v === undefined) continue;
-    const lines = sf.scalars.get(fact)?.lines ?? [];
-    const item: Line = { text: String(v), start: lines[0] ?? 0, end: lines[lines.length - 1] ?? 0 };
-    for (const p of ps) record(p, item, item.text, out);
+    const text = typeof v === 'string' ? v : String(v);
+    let item: Line | undefined;
+    for (const p of patterns) {
+      if (!p.re.test(text)) continue;
+      if (!item) {
+        const lines = sf.scalars.get(fact)?.lines ?? [];
+        item = { text, start: lines[0] ?? 0, end: lines[lines.length - 1] ?? 0 };
+      }
+      record(p, item, text, out);
+    }
   }
-  // Keep the map only when something matched; the scratch map is reused for the next subject.
-  return out.size ? new Map(out) : NO_MATCHES;
+  // The scratch map is reused until something matches; then the caller keeps it (see evaluate).
+  return out.size ? out : NO_MATCHES;
 }
 
 /** A scalar fact's value, including the subject's own kind, name and namespace. */

@@ -11,7 +11,7 @@ type CharSet = { ascii: Uint8Array; nonAscii: boolean };
 type Node =
   | { t: 'char'; ch: string }
   | { t: 'class'; set: CharSet }
-  | { t: 'assert' }
+  | { t: 'assert'; start?: boolean }
   | { t: 'look'; body: Node }
   | { t: 'backref' }
   | { t: 'group'; body: Node }
@@ -130,6 +130,7 @@ class Parser {
     const c = this.src[this.i++]!;
     switch (c) {
       case '^':
+        return { t: 'assert', start: true };
       case '$':
         return { t: 'assert' };
       case '.':
@@ -329,11 +330,32 @@ function safetyProblems(root: Node, ignoreCase: boolean): string[] {
     }
   };
   visit(root);
-  const firstItem = root.t === 'seq' ? root.items[0] : undefined;
-  if (firstItem && firstItem.t === 'quant' && firstItem.max === Infinity && firstItem.body.t === 'class' && firstItem.body.set.nonAscii && firstItem.body.set.ascii.every((x) => x === 1)) {
-    problems.push('a leading ".*" is pointless in an unanchored search and slow on long lines');
+  if (startsUnbounded(root)) {
+    problems.push('an unanchored pattern must not start with an unbounded repeat (like ".*x" or "[\\w.-]+: x"): every position of a long line would start a scan to its end; start with a literal or anchor with ^');
   }
   return [...new Set(problems)];
+}
+
+/** True when a match may begin with an unbounded repeat at any position (quadratic on long lines). */
+function startsUnbounded(n: Node): boolean {
+  switch (n.t) {
+    case 'alt': return n.alts.some(startsUnbounded);
+    case 'group': return startsUnbounded(n.body);
+    case 'quant': return n.max === Infinity;
+    case 'seq': {
+      for (const it of n.items) {
+        if (it.t === 'assert') {
+          if (it.start) return false;
+          continue;
+        }
+        if (it.t === 'look') continue;
+        if (it.t === 'quant' && it.min === 0 && it.max !== Infinity) continue;
+        return startsUnbounded(it);
+      }
+      return false;
+    }
+    default: return false;
+  }
 }
 
 const MIN_LITERAL = 3;
@@ -411,8 +433,20 @@ export interface RegexAnalysis {
   groupNames: string[];
 }
 
-/** Checks a rule pattern and extracts its required literals. */
+const analyses = new Map<string, RegexAnalysis>();
+
+/** Checks a rule pattern and extracts its required literals (memoised: rules share patterns). */
 export function analyzeRegex(source: string, flags: string): RegexAnalysis {
+  const key = `${flags}/${source}`;
+  let a = analyses.get(key);
+  if (!a) {
+    a = analyze(source, flags);
+    if (analyses.size < 5000) analyses.set(key, a);
+  }
+  return a;
+}
+
+function analyze(source: string, flags: string): RegexAnalysis {
   const problems: string[] = [];
   let groupNames: string[] = [];
   try {

@@ -83,6 +83,8 @@ export interface RuleSet {
   prefilters: Map<string, FactPrefilter>;
   /** Patterns on scalar (string) facts, tested directly. */
   scalarPatterns: Map<string, PatternInfo[]>;
+  /** The same as a list, for the per-subject loop. */
+  scalarPatternList: { fact: string; patterns: PatternInfo[] }[];
   /** Numeric constants per number fact (for signature reduction). */
   numberThresholds: Map<string, number[]>;
   /** String constants per string fact, for facts not matched by regex (for signature reduction). */
@@ -211,10 +213,17 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
   const requirementOf = (c: Condition): number[] | null => {
     if (isLeaf(c)) return c.operator === 'matches' ? [patternFor(c.fact, c.value as PatternValue).id] : null;
     if ('all' in c) {
+      // A gate on the whole paste filters nothing per subject: prefer any other requirement.
       let best: number[] | null = null;
+      let bestIsPaste = true;
       for (const s of c.all) {
         const r = requirementOf(s);
-        if (r && (!best || r.length < best.length)) best = r;
+        if (!r) continue;
+        const isPaste = r.every((id) => patterns[id]!.fact === 'paste');
+        if (!best || (bestIsPaste && !isPaste) || (isPaste === bestIsPaste && r.length < best.length)) {
+          best = r;
+          bestIsPaste = isPaste;
+        }
       }
       return best;
     }
@@ -287,7 +296,7 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
       for (const o of lits) if (l.includes(o)) for (const id of byLiteral.get(o)!) ids.add(id);
       closed.set(l, [...ids]);
     }
-    const re = lits.length ? new RegExp(lits.map(escapeRegex).join('|'), 'gi') : null;
+    const re = lits.length ? new RegExp(literalTrie(lits), 'gi') : null;
     prefilters.set(fact, { re, byLiteral: closed, always });
   }
 
@@ -299,11 +308,39 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
     else if (r.kinds) for (const k of r.kinds) ungatedByKind.set(k, [...(ungatedByKind.get(k) ?? []), r]);
     else ungatedAnyKind.push(r);
   }
-  return { rules, patterns, patternByFactKey, prefilters, scalarPatterns, numberThresholds, stringConstants, ungatedByKind, ungatedAnyKind, gatedByPattern, engines: new Map() };
+  const scalarPatternList = [...scalarPatterns].map(([fact, ps]) => ({ fact, patterns: ps }));
+  return { rules, patterns, patternByFactKey, prefilters, scalarPatterns, scalarPatternList, numberThresholds, stringConstants, ungatedByKind, ungatedAnyKind, gatedByPattern, engines: new Map() };
 }
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+type TrieNode = { next: Map<string, TrieNode>; end: boolean };
+
+/**
+ * One regex matching any of the literals, written as a trie (`fail(?:ed to pull|edscheduling)`):
+ * V8 tries each alternative at each position, so shared prefixes are cheaper factored out. A match
+ * is always a whole literal (possibly one that contains shorter ones; see the closure above).
+ */
+export function literalTrie(literals: string[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const lit of literals) {
+    let n = root;
+    for (const ch of lit) {
+      let c = n.next.get(ch);
+      if (!c) n.next.set(ch, (c = { next: new Map(), end: false }));
+      n = c;
+    }
+    n.end = true;
+  }
+  const emit = (n: TrieNode): string => {
+    const alts = [...n.next].map(([ch, c]) => escapeRegex(ch) + emit(c));
+    if (alts.length === 0) return '';
+    if (n.end) return `(?:${alts.join('|')})?`;
+    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+  };
+  return emit(root);
 }
 
 const MAX_CACHED_ENGINES = 512;
@@ -317,8 +354,22 @@ export function engineFor(ruleSet: RuleSet, rules: CompiledRule[]): Engine {
     engine = new Engine([], { allowUndefinedFacts: true });
     engine.addOperator('matches', matchesOperator);
     engine.addOperator('notMatches', notMatchesOperator);
-    for (const r of rules) engine.addRule(structuredClone(r.json) as never);
+    for (const r of rules) engine.addRule(JSON.parse(JSON.stringify(r.json)) as never); // a private copy: json-rules-engine decorates what it is given
     ruleSet.engines.set(key, engine);
   }
   return engine;
+}
+
+const queues = new WeakMap<Engine, Promise<unknown>>();
+
+/**
+ * Runs an engine with the given facts, one run at a time per engine: json-rules-engine keeps its
+ * run status on the instance, so two overlapping runs (two pastes diagnosed at once) could cut
+ * each other short.
+ */
+export function runEngine(engine: Engine, facts: Record<string, unknown>): Promise<{ results: unknown[] }> {
+  const previous = queues.get(engine) ?? Promise.resolve();
+  const next = previous.then(() => engine.run(facts)) as Promise<{ results: unknown[] }>;
+  queues.set(engine, next.catch(() => undefined));
+  return next;
 }

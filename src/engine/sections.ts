@@ -35,6 +35,9 @@ interface Open {
   depth?: number;
 }
 
+/** Lines that begin a headerless describe fragment; a table never continues with them. */
+const FRAGMENT_START = /^\s*(?:(?:State|Last State|Exit Code|Restart Count|Conditions|Events):(?:\s|$)|(?:Normal|Warning)\s+[A-Z]\w+\s+\S|(?:Ready|MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable|OutOfDisk)\s+(?:True|False|Unknown)\s)/;
+
 const MIN_SCORE = 0.2;
 const HINT_BONUS = 0.15;
 
@@ -106,7 +109,12 @@ export function splitSections(lines: Line[]): Section[] {
     const opener = openerOf(text);
     if (opener) {
       if (c && opener.family === 'lines' && c.opener === opener) c.lines.push(line);
-      else if (c && !c.opener && c.lines.every((l) => l.text.trim() === '')) {
+      else if (c && c.hint && opener.family === 'lines' && (!c.opener || c.opener.family === 'lines')) {
+        // Under a prompt, one command's output stays one section even when its lines vary in shape
+        // (etcdctl mixes its own lines with zap JSON); detect() picks the parser for the whole.
+        c.opener ??= opener;
+        c.lines.push(line);
+      } else if (c && !c.opener && c.lines.every((l) => l.text.trim() === '')) {
         // First output line under a prompt: the section keeps the prompt line as its start.
         c.opener = opener;
         c.depth = opener.kind === 'json' ? jsonDepthDelta(text) : undefined;
@@ -114,7 +122,8 @@ export function splitSections(lines: Line[]): Section[] {
       } else open(line, opener);
       continue;
     }
-    if (c) c.lines.push(line);
+    if (c && c.opener?.family === 'table' && FRAGMENT_START.test(text)) open(line, undefined);
+    else if (c) c.lines.push(line);
     else open(line, undefined);
   }
   close();
@@ -123,7 +132,7 @@ export function splitSections(lines: Line[]): Section[] {
 }
 
 function chooseParser(s: Section): Parser {
-  const candidates = s.opener ? (s.opener.family === 'describe' ? PARSERS.filter((p) => p.family === 'describe') : [s.opener]) : PARSERS;
+  const candidates = s.opener ? (s.opener.family === 'describe' || s.opener.family === 'lines' ? PARSERS.filter((p) => p.family === s.opener!.family) : [s.opener]) : PARSERS;
   let best: Parser = FALLBACK;
   let bestScore = MIN_SCORE;
   for (const p of candidates) {

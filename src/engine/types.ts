@@ -27,6 +27,7 @@ export type SectionKind =
   | 'json'
   | 'cli-output'
   | 'kubelet-log'
+  | 'klog'
   | 'journal'
   | 'etcd-log'
   | 'log';

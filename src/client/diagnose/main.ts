@@ -199,13 +199,15 @@ $('[data-copy-report]').addEventListener('click', async () => {
   for (const [slug, a] of Object.entries(data.articles)) {
     articles[slug] = { title: a.title, summary: a.summary, url: new URL(articleHref(slug), location.href).href };
   }
-  const sectionKinds = Object.fromEntries(Object.entries(L).filter(([k]) => k.startsWith('section.')).map(([k, v]) => [k.slice(8), v]));
+  const sectionKinds = Object.fromEntries(
+    Object.entries(L).flatMap(([k, v]) => (k.startsWith('section.') && v !== undefined ? [[k.slice('section.'.length), v]] : [])),
+  );
   let report = buildReport(last.result, text.split(/\r?\n/), articles, {
     heading: L.reportHeading,
     recognised: L.recognised,
     findings: L.findings,
     noFindings: L.noFindings,
-    severity: { critical: L['severity.critical']!, warning: L['severity.warning']!, info: L['severity.info']! },
+    severity: { critical: L['severity.critical'], warning: L['severity.warning'], info: L['severity.info'] },
     subject: L.subject,
     evidence: L.evidence,
     captured: L.captured,

@@ -10,10 +10,20 @@ export interface ArticleData {
   commands: string;
 }
 
+const LABEL_KEYS = [
+  'captured', 'copied', 'copyFailed', 'done', 'empty', 'evidence', 'failed', 'findings', 'firstSteps', 'line', 'lines',
+  'more', 'noFindings', 'noFindingsHint', 'openArticle', 'pasteView', 'recognised', 'reportHeading', 'restored',
+  'showSubjects', 'subject', 'subjects', 'supersededBy', 'tooLargeToKeep', 'working', 'viewElided',
+  'severity.critical', 'severity.warning', 'severity.info',
+] as const;
+
+/** The page's words: the diagnose.* strings (prefix dropped), severity.* and section.* (kept). */
+export type Labels = Record<(typeof LABEL_KEYS)[number], string> & Record<string, string | undefined>;
+
 export interface PageData {
   lang: string;
   articles: Record<string, ArticleData>;
-  labels: Record<string, string>;
+  labels: Labels;
   examples: { id: string; title: string; text: string }[];
 }
 
@@ -143,7 +153,7 @@ const FULL_VIEW_LIMIT = 4000;
  * The paste with line numbers, evidence lines marked. Large pastes show only windows around the
  * evidence, so the page never builds hundreds of thousands of elements.
  */
-export function renderPasteView(lines: string[], evidence: Set<number>, labels: Record<string, string>): HTMLElement {
+export function renderPasteView(lines: string[], evidence: Set<number>, labels: Labels): HTMLElement {
   const view = el('div', 'paste-view');
   const pre = el('pre', 'paste-lines');
   let shown: number[];

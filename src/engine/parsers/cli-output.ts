@@ -24,6 +24,8 @@ export const cliOutput: Parser = {
     const sample = lines.filter((l) => l.text.trim() !== '').slice(0, 40);
     if (!sample.length) return 0;
     const hits = sample.filter((l) => CLI_LINE.test(l.text)).length;
+    // `kubectl logs` prints a program's log, not kubectl's own messages.
+    if (hint?.verb === 'logs') return hits > 0 ? 0.3 : 0;
     if (hits / sample.length >= 0.5) return 0.9;
     if (hint?.kind === 'cli-output') return 0.7;
     return hits > 0 ? 0.4 : 0;

@@ -64,7 +64,8 @@ export const describeNode: Parser = {
       // A wrapped message continues on the next line if it is not another row or key.
       let line: Line = lines[i]!;
       let message = c.message;
-      while (i + 1 < lines.length && lines[i + 1]!.text !== '' && !NODE_CONDITION.test(lines[i + 1]!.text) && !keyValue(lines[i + 1]!.text) && !/^\S+:/.test(lines[i + 1]!.text)) {
+      // Only a long row can have been wrapped by the terminal.
+      while (lines[i]!.text.length >= 80 && i + 1 < lines.length && lines[i + 1]!.text !== '' && !NODE_CONDITION.test(lines[i + 1]!.text) && !keyValue(lines[i + 1]!.text) && !/^\S+:/.test(lines[i + 1]!.text)) {
         const next = lines[i + 1]!;
         message += (/^\s/.test(next.text) ? ' ' : '') + next.text.trim();
         line = { text: line.text, start: line.start, end: next.end };

@@ -26,14 +26,20 @@ const KV = /^([ \t]*)([A-Za-z][\w .\-/()]*?):(?:[ \t]+(.*))?$/;
 
 /** Reads `  Key:   value` (value may be empty); indentation counts characters before the key. */
 export function keyValue(text: string): KeyValue | null {
+  if (text.indexOf(':') === -1) return null;
   const m = KV.exec(text);
   if (!m) return null;
   return { indent: m[1]!.length, key: m[2]!.trim(), value: (m[3] ?? '').trim() };
 }
 
-/** Top-level (unindented) keys with their value line, first occurrence wins. */
+const topLevelCache = new WeakMap<Line[], Map<string, { value: string; line: Line; index: number }>>();
+
+/** Top-level (unindented) keys with their value line, first occurrence wins (memoised per section). */
 export function topLevelKeys(lines: Line[]): Map<string, { value: string; line: Line; index: number }> {
+  const cached = topLevelCache.get(lines);
+  if (cached) return cached;
   const out = new Map<string, { value: string; line: Line; index: number }>();
+  topLevelCache.set(lines, out);
   lines.forEach((line, index) => {
     if (line.text.length === 0 || line.text[0] === ' ' || line.text[0] === '\t') return;
     const kv = keyValue(line.text);

@@ -118,6 +118,52 @@ function parseAlignedRow(text: string, cols: Column[], layout: Layout): Event | 
   return { namespace, type, reason, objectKind: kind, objectName: name || undefined, message };
 }
 
+const scratchColumns = { nsEnd: 0, objStart: 0, slash: 0, objEnd: 0 };
+
+/**
+ * Column boundaries of a current-layout row ([NAMESPACE] LAST SEEN TYPE REASON OBJECT MESSAGE)
+ * found by scanning for blanks; null when the row does not have that shape.
+ */
+function fastColumns(text: string, hasNamespace: boolean): typeof scratchColumns | null {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) <= 32) return null;
+  // Word boundaries of the first five columns, found in one pass (no closures: this runs per row).
+  let i = 0;
+  let col = 0;
+  const want = hasNamespace ? 5 : 4;
+  let typeStart = 0;
+  let typeEnd = 0;
+  let objStart = 0;
+  let objEnd = 0;
+  let nsEnd = 0;
+  while (col < want && i < n) {
+    const start = i;
+    while (i < n && text.charCodeAt(i) > 32) i++;
+    const end = i;
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const c = hasNamespace ? col : col + 1;
+    if (c === 0) nsEnd = end;
+    else if (c === 2) {
+      typeStart = start;
+      typeEnd = end;
+    } else if (c === 4) {
+      objStart = start;
+      objEnd = end;
+    }
+    col++;
+  }
+  if (col < want || i >= n) return null;
+  const type = typeEnd - typeStart;
+  if (!((type === 6 && text.startsWith('Normal', typeStart)) || (type === 7 && text.startsWith('Warning', typeStart)))) return null;
+  const slash = text.indexOf('/', objStart);
+  if (slash <= objStart || slash >= objEnd) return null;
+  scratchColumns.nsEnd = nsEnd;
+  scratchColumns.objStart = objStart;
+  scratchColumns.slash = slash;
+  scratchColumns.objEnd = objEnd;
+  return scratchColumns;
+}
+
 function parseHeaderless(text: string): Event | null {
   let m = CURRENT.exec(text);
   if (m && m[4]!.includes('/')) {
@@ -171,6 +217,8 @@ export const getEvents: Parser = {
     let cols: Column[] | null = null;
     let layout: Layout = 'headerless';
     let prev: { ev: Event; line: Line; key: string } | null = null;
+    let lastKey: string | null = null;
+    let lastLine: Line | null = null;
     // The row itself is the event's text (it holds type, reason, object and message): no copy per
     // event, which matters for 10 MB `get events -A` pastes.
     const add = (ev: Event, line: Line): string => {
@@ -192,12 +240,38 @@ export const getEvents: Parser = {
         cols = headerColumns(text);
         layout = layoutOf(cols);
         prev = null;
+        lastKey = null;
+        lastLine = null;
         continue;
+      }
+      if (layout === 'current' && cols) {
+        // Fast path for the layout of large pastes: find the columns by hand, no regex and no
+        // intermediate objects per row.
+        const f = fastColumns(text, cols[0]!.name === 'NAMESPACE');
+        if (f) {
+          const kind = kindOf(text.slice(f.objStart, f.slash));
+          const name = text.slice(f.slash + 1, f.objEnd);
+          const ns = f.nsEnd > 0 ? text.slice(0, f.nsEnd) : undefined;
+          const key = kind + '/' + (ns ?? '') + '/' + name;
+          const entry = byKey.get(key);
+          if (entry) entry.list.push(line);
+          else byKey.set(key, { subject: subjectOf(kind, name, ns), list: [line] });
+          prev = null;
+          lastKey = key;
+          lastLine = line;
+          continue;
+        }
       }
       const ev = parseRow(text, cols, layout);
       if (ev) {
         prev = { ev, line, key: add(ev, line) };
+        lastKey = prev.key;
+        lastLine = line;
         continue;
+      }
+      if (!prev && lastKey && lastLine) {
+        const again = parseRow(lastLine.text, cols, layout);
+        if (again) prev = { ev: again, line: lastLine, key: lastKey };
       }
       if (prev) {
         // A wrapped row: glue it back and replace the event text.
@@ -206,6 +280,7 @@ export const getEvents: Parser = {
         const list = byKey.get(prev.key)!.list;
         list[list.length - 1] = joined;
         prev = { ev: again, line: joined, key: prev.key };
+        lastLine = joined;
       }
     }
     const records: ParsedRecord[] = [];

@@ -31,7 +31,7 @@ export const json: Parser = {
     if (/"(?:apiVersion|kind|metadata|involvedObject|containerStatuses)"\s*:/.test(body)) return 0.95;
     return hint?.output === 'json' ? 0.8 : 0;
   },
-  parse(lines) {
-    return { records: recordsFromPathValues(readJson(lines)) };
+  parse(lines, hint) {
+    return { records: recordsFromPathValues(readJson(lines), hint) };
   },
 };

@@ -6,7 +6,7 @@
 import type { FactName } from '../fact-names.ts';
 import type { Line, ParsedRecord } from '../types.ts';
 import { eventText } from './events.ts';
-import { kindOf, RecordBuilder, subjectOf, UNNAMED } from './parser.ts';
+import { kindOf, RecordBuilder, subjectOf, UNNAMED, type CommandHint } from './parser.ts';
 import type { PathValue } from './path-values.ts';
 
 type Obj = Map<string, PathValue>;
@@ -40,14 +40,17 @@ function indexed(obj: Obj, prefix: RegExp): Map<number, Map<string, PathValue>> 
   return out;
 }
 
-function guessKind(obj: Obj): string {
+function guessKind(obj: Obj, defaultKind: string | undefined): string {
   const kind = obj.get('kind')?.value;
-  if (kind) return kind;
+  if (kind && kind !== 'List') return kind;
   const paths = [...obj.keys()];
-  if (paths.some((p) => /containerStatuses|^spec\.containers/.test(p))) return 'Pod';
-  if (paths.some((p) => /^status\.nodeInfo|^spec\.taints|^spec\.podCIDR/.test(p))) return 'Node';
   if (obj.has('involvedObject.kind')) return 'Event';
-  return '';
+  if (paths.some((p) => /containerStatuses|^spec\.containers|^status\.qosClass/.test(p))) return 'Pod';
+  if (paths.some((p) => /^status\.nodeInfo|^spec\.taints|^spec\.podCIDR/.test(p))) return 'Node';
+  const conditionTypes = paths.filter((p) => /^status\.conditions\[\d+\]\.type$/.test(p)).map((p) => obj.get(p)!.value);
+  if (conditionTypes.some((t) => /^(?:PodScheduled|ContainersReady|Initialized|PodReadyToStartContainers)$/.test(t))) return 'Pod';
+  if (conditionTypes.some((t) => /^(?:MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable|OutOfDisk)$/.test(t))) return 'Node';
+  return defaultKind ?? '';
 }
 
 function addConditions(obj: Obj, b: RecordBuilder, scalars?: Record<string, FactName>): void {
@@ -139,12 +142,13 @@ function workloadFacts(obj: Obj, b: RecordBuilder): void {
 }
 
 /** Facts from every object found in the path values. */
-export function recordsFromPathValues(pvs: PathValue[]): ParsedRecord[] {
+export function recordsFromPathValues(pvs: PathValue[], hint?: CommandHint): ParsedRecord[] {
   const records: ParsedRecord[] = [];
+  const defaultKind = hint?.resource ? kindOf(hint.resource) : undefined;
   for (const obj of splitObjects(pvs)) {
-    const kind = guessKind(obj);
-    const name = obj.get('metadata.name')?.value ?? UNNAMED;
-    const ns = obj.get('metadata.namespace')?.value;
+    const kind = guessKind(obj, defaultKind);
+    const name = obj.get('metadata.name')?.value ?? (kind === defaultKind ? hint?.name : undefined) ?? UNNAMED;
+    const ns = obj.get('metadata.namespace')?.value ?? hint?.namespace;
     if (kind === 'Event') {
       const io = (k: string) => obj.get(`involvedObject.${k}`)?.value;
       const type = obj.get('type');
@@ -154,7 +158,7 @@ export function recordsFromPathValues(pvs: PathValue[]): ParsedRecord[] {
       const b = new RecordBuilder(subjectOf(kindOf(io('kind') ?? 'Pod'), io('name') ?? UNNAMED, io('namespace') ?? ns));
       const text = eventText(type?.value ?? 'Normal', reason.value, message?.value ?? '');
       const at = message?.line ?? reason.line;
-      b.text('events', text, { text, start: Math.min(reason.line.start, at.start), end: Math.max(reason.line.end, at.end) });
+      b.text('events', text, { text, start: at.start, end: at.end });
       records.push(b.build());
       continue;
     }

@@ -11,7 +11,7 @@
 import { KLOG, logRecords } from './log-lines.ts';
 import { RecordBuilder, subjectOf, UNNAMED, type Parser } from './parser.ts';
 
-const NODE_FILES = /^(?:kubelet|kubelet_\w+|pleg|generic|kuberuntime_\w+|eviction_manager|container_manager\w*|cri_stats_provider|pod_workers|remote_runtime|server|volume_manager|reconciler\w*|operation_generator|manager|cadvisor\w*)\.go$/;
+const NODE_FILES = /^(?:kubelet|kubelet_\w+|pleg|generic|kuberuntime_\w+|eviction_manager|container_manager\w*|cri_stats_provider|pod_workers|remote_runtime|volume_manager|reconciler\w*|operation_generator|manager|cadvisor\w*)\.go$/;
 
 export const klog: Parser = {
   kind: 'kubelet-log',
@@ -33,6 +33,7 @@ export const klog: Parser = {
         : subjectOf('Log', UNNAMED);
     const b = new RecordBuilder(subject);
     for (const r of records) b.text('logLines', r.text, r);
-    return { records: [b.build()] };
+    // Only the kubelet's own lines are reported as a kubelet log; other components stay "klog".
+    return { records: [b.build()], kind: subject.kind === 'Node' ? 'kubelet-log' : 'klog' };
   },
 };

@@ -41,7 +41,7 @@ export const yaml: Parser = {
     if (hint?.output === 'yaml' && yamlish > 0.5) return 0.9;
     return k8s && yamlish > 0.7 ? 0.65 : 0;
   },
-  parse(lines) {
-    return { records: recordsFromPathValues(readYaml(lines)) };
+  parse(lines, hint) {
+    return { records: recordsFromPathValues(readYaml(lines), hint) };
   },
 };

@@ -1,0 +1,69 @@
+/** Renders a diagnosis for a person, in the reader's language. */
+import { SUPPORTED_KINDS, type DiagnoseResult, type Finding, type Subject } from '../engine/index.ts';
+import { articleLink, articleTitle } from './io.ts';
+import { t, type Lang } from './messages.ts';
+
+export interface CliMessage {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+function subjectText(s: Subject): string {
+  return `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
+}
+
+/** One message about the input, in words. */
+export function messageText(m: CliMessage, lang: Lang): string {
+  const key = `message.${m.code}` as Parameters<typeof t>[1];
+  const params = { ...(m.params ?? {}) } as Record<string, string | number>;
+  if (m.code === 'unrecognised-input') params.kinds = SUPPORTED_KINDS.join(', ');
+  try {
+    return t(lang, key, params);
+  } catch {
+    return m.code;
+  }
+}
+
+function findingText(f: Finding, i: number, lang: Lang, baseUrl: string | undefined): string[] {
+  const out: string[] = [];
+  const sev = t(lang, `diagnose.severity.${f.severity}` as const);
+  out.push(`${i + 1}. [${sev}] ${articleTitle(f.article, lang)}  ${t(lang, 'diagnose.score', { score: f.score.toFixed(2) })}`);
+  let subj = `   ${t(lang, 'diagnose.subject')}: ${subjectText(f.subject)}`;
+  if (f.count > 1) {
+    const others = f.subjects.slice(1, 6).map(subjectText).join(', ') + (f.count > 6 ? ', …' : '');
+    subj += ' ' + t(lang, 'diagnose.more', { count: f.count - 1, list: others });
+  }
+  out.push(subj);
+  const caps = Object.entries(f.captures);
+  if (caps.length) out.push(`   ${t(lang, 'diagnose.captures')}: ${caps.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  if (f.evidence.length) {
+    out.push(`   ${t(lang, 'diagnose.evidence')}:`);
+    const width = String(f.evidence[f.evidence.length - 1]!.line).length;
+    for (const e of f.evidence) out.push(`     ${String(e.line).padStart(width)} │ ${e.text}`);
+  }
+  out.push(`   ${t(lang, 'diagnose.rule')}: ${f.ruleId}${f.supersededBy ? ` (${t(lang, 'diagnose.supersededBy', { rule: f.supersededBy })})` : ''}`);
+  out.push(`   ${t(lang, 'diagnose.article')}: ${articleLink(f.article, lang, baseUrl)}`);
+  return out;
+}
+
+/** The full human report for one input. */
+export function renderHuman(name: string, result: DiagnoseResult & { messages: CliMessage[] }, lang: Lang, baseUrl: string | undefined): string {
+  const out: string[] = [t(lang, 'diagnose.header', { name })];
+  if (result.sections.length) {
+    const list = result.sections.map((s) => t(lang, 'diagnose.sectionItem', { kind: s.kind, from: s.startLine, to: s.endLine })).join(', ');
+    out.push(t(lang, 'diagnose.sections', { list }));
+  }
+  for (const m of result.messages) out.push(`! ${messageText(m, lang)}`);
+  out.push('');
+  const serious = result.findings.filter((f) => f.severity !== 'info');
+  if (result.findings.length === 0) {
+    if (!result.messages.some((m) => m.code !== 'line-truncated' && m.code !== 'input-truncated')) out.push(t(lang, 'diagnose.none'));
+  } else {
+    if (serious.length === 0) out.push(t(lang, 'diagnose.infoOnly'));
+    result.findings.forEach((f, i) => {
+      out.push(...findingText(f, i, lang, baseUrl));
+      out.push('');
+    });
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
