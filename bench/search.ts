@@ -96,7 +96,7 @@ export function benchSearch() {
     real.push(...docs);
     out[lang] = measureIndex(docs, SEARCH_CASES.filter((c) => c[0] === lang).map((c) => c[1]));
   }
-  out.synthetic5000 = measureIndex(syntheticCorpus(real, 5000), allQueries, 3);
+  out.synthetic5000 = measureIndex(syntheticCorpus(real, 5000), allQueries, 5);
   out.zh_tokenizer = {
     top3_hit_rate: top3HitRate('zh'),
     top3_hit_rate_icu_only: top3HitRate('zh', makeTokenizer({ domainWords: [], pairSingles: false })),

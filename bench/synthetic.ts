@@ -76,21 +76,37 @@ const REASONS: [type: string, reason: string, kind: string, message: (name: stri
   ['Warning', 'Failed', 'pod', () => 'Failed to pull image "registry.local:5000/app/api:2.3.1": rpc error: code = NotFound desc = failed to pull and unpack image: not found'],
 ];
 
-/** About `bytes` of `kubectl get events -A` output (current column layout). */
+/**
+ * About `bytes` of `kubectl get events -A` output (current column layout), shaped like a large
+ * cluster's: a few thousand objects, each with its own short story of events (a pod's Scheduled,
+ * Pulled, Created, Started; a ReplicaSet's SuccessfulCreate; some pods failing with BackOff,
+ * FailedScheduling or probe failures), rather than one event per object.
+ */
 export function syntheticEventsPaste(bytes: number, seed = 7): string {
   const r = rng(seed);
   const lines = ['NAMESPACE       LAST SEEN   TYPE      REASON              OBJECT                                MESSAGE'];
   let size = lines[0]!.length + 1;
-  let i = 0;
-  while (size < bytes) {
-    const [type, reason, kind, message] = pick(r, REASONS);
-    const name = `${pick(r, ['web', 'api', 'worker', 'billing', 'search', 'auth'])}-${(i * 2654435761) % 99991}`;
-    const ns = pick(r, NAMESPACES);
+  const objects = Math.max(100, Math.round(bytes / 1500));
+  const row = (ns: string, type: string, reason: string, object: string, message: string) => {
     const age = `${1 + Math.floor(r() * 59)}${pick(r, ['s', 'm', 'h'])}`;
-    const line = `${ns.padEnd(16)}${age.padEnd(12)}${type.padEnd(10)}${reason.padEnd(20)}${`${kind}/${name}`.padEnd(38)}${message(name, r)}`;
+    const line = `${ns.padEnd(16)}${age.padEnd(12)}${type.padEnd(10)}${reason.padEnd(20)}${object.padEnd(38)}${message}`;
     lines.push(line);
     size += line.length + 1;
-    i++;
+  };
+  for (let i = 0; size < bytes; i++) {
+    const o = Math.floor(r() * objects);
+    const ns = NAMESPACES[o % NAMESPACES.length]!;
+    const name = `${['web', 'api', 'worker', 'billing', 'search', 'auth'][o % 6]}-${(o * 2654435761) % 99991}`;
+    const story = r();
+    if (story < 0.75) {
+      for (const [type, reason, kind, message] of REASONS.slice(0, 4)) row(ns, type, reason, `${kind}/${name}`, message(name, r));
+    } else if (story < 0.85) {
+      row(ns, 'Normal', 'SuccessfulCreate', `replicaset/${name}`, REASONS[4]![3](name, r));
+    } else {
+      const [type, reason, kind, message] = pick(r, REASONS.slice(6));
+      const times = 1 + Math.floor(r() * 4);
+      for (let k = 0; k < times; k++) row(ns, type, reason, `${kind}/${name}`, message(name, r));
+    }
   }
   return lines.join('\n') + '\n';
 }

@@ -18,12 +18,22 @@ export interface LoadedSearch {
   /** The vocabulary, sorted (for prefix and typo expansion). */
   terms: string[];
   vocabulary: Set<string>;
+  /** Term → its position in `terms` (and in the compact postings). */
+  termNo: Map<string, number>;
 }
 
 /** Loads serialised search data (no custom pipeline functions are needed: see build-index.ts). */
 export function loadSearch(data: SearchData): LoadedSearch {
   const terms = data.index.terms;
-  return { data, index: loadCompactIndex(data.index), byId: new Map(data.docs.map((d) => [d.id, d])), terms, vocabulary: new Set(terms) };
+  const termNo = new Map<string, number>();
+  terms.forEach((t, i) => termNo.set(t, i));
+  return { data, index: loadCompactIndex(data.index), byId: new Map(data.docs.map((d) => [d.id, d])), terms, vocabulary: new Set(termNo.keys()), termNo };
+}
+
+/** (field, document) pairs in a term's posting: an upper bound of the documents that contain it. */
+function postingSize(loaded: LoadedSearch, term: string): number {
+  const n = loaded.termNo.get(term);
+  return n === undefined ? 0 : loaded.data.index.post[n]!.length / 2;
 }
 
 /** Vocabulary terms starting with `prefix` (other than itself), shortest first, at most `max`. */
@@ -68,7 +78,7 @@ export function typoExpansions(loaded: LoadedSearch, word: string): string[] {
 
 const LATIN = /^[a-z0-9]/;
 /** Above this many (word, document) pairs, the commonest words retrieve nothing (they still rank). */
-const MAX_SCORED_PAIRS = 1000;
+const MAX_SCORED_PAIRS = 600;
 
 /**
  * Ranked search with lunr's BM25 over weighted clauses (built with idx.query(), never
@@ -81,12 +91,12 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
   if (words.length === 0) return [];
   const inverted = (loaded.index as unknown as { invertedIndex: Record<string, Record<string, Record<string, object>>> }).invertedIndex;
   const fields = loaded.data.index.fields;
-  /** Documents containing `term` in any field. */
-  const docsWith = (term: string): Set<string> => {
+  /** Does document `ref` contain `term` in any field? (Postings decode once, on first use.) */
+  const has = (term: string, ref: string): boolean => {
     const posting = inverted[term];
-    const docs = new Set<string>();
-    if (posting) for (const f of fields) for (const d of Object.keys(posting[f] ?? {})) docs.add(d);
-    return docs;
+    if (!posting) return false;
+    for (const f of fields) if (posting[f]?.[ref]) return true;
+    return false;
   };
   // Each query word becomes a group of weighted lunr clauses: the word and its synonyms exactly
   // (strong); vocabulary words it prefixes — for the word being typed, or a word the index does not
@@ -116,26 +126,29 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
       }
       if (isCore && clauses.size > before) for (const t of [...clauses.keys()].slice(before)) core.add(t);
     });
-    const docs = new Set<string>();
-    for (const t of clauses.keys()) for (const d of docsWith(t)) docs.add(d);
     // Retrieve by the word itself (and its synonyms) when the index has it; its parts then only
-    // count towards coverage. A word the index lacks is retrieved by its parts.
-    const coreDocs = new Set<string>();
-    for (const t of core) for (const d of docsWith(t)) coreDocs.add(d);
-    const retrieve = coreDocs.size > 0 ? new Map([...clauses].filter(([t]) => core.has(t))) : clauses;
-    return { clauses: retrieve, docs, retrievalDocs: coreDocs.size > 0 ? coreDocs : docs };
+    // count towards coverage. A word the index lacks is retrieved by its parts. `df` is an upper
+    // bound of the documents a set of terms retrieves, read from the posting lengths (no decoding).
+    const df = (terms: Iterable<string>) => {
+      let n = 0;
+      for (const t of terms) n += postingSize(loaded, t);
+      return n;
+    };
+    const coreDf = df(core);
+    const retrieve = coreDf > 0 ? new Map([...clauses].filter(([t]) => core.has(t))) : clauses;
+    return { clauses: retrieve, all: [...clauses.keys()], retrievalDf: coreDf > 0 ? coreDf : df(clauses.keys()) };
   });
   // lunr's cost grows with the (term, document) pairs it scores. On a large index, retrieve with
   // the rarest words only (they decide the ranking anyway: a word in most documents has almost
   // no weight) and still count every word towards coverage below.
-  const byRarity = groups.filter((g) => g.retrievalDocs.size > 0).sort((a, b) => a.retrievalDocs.size - b.retrievalDocs.size);
+  const byRarity = groups.filter((g) => g.retrievalDf > 0).sort((a, b) => a.retrievalDf - b.retrievalDf);
   if (byRarity.length === 0) return [];
   const retrieval: typeof groups = [];
   let pairs = 0;
   for (const g of byRarity) {
-    if (retrieval.length > 0 && pairs + g.retrievalDocs.size > MAX_SCORED_PAIRS) continue;
+    if (retrieval.length > 0 && pairs + g.retrievalDf > MAX_SCORED_PAIRS) continue;
     retrieval.push(g);
-    pairs += g.retrievalDocs.size;
+    pairs += g.retrievalDf;
   }
   let results: lunr.Index.Result[];
   try {
@@ -152,7 +165,7 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
     const doc = loaded.byId.get(r.ref);
     if (!doc) continue;
     const terms = Object.keys(r.matchData.metadata);
-    const covered = groups.filter((g) => g.docs.has(r.ref)).length;
+    const covered = groups.filter((g) => g.all.some((t) => has(t, r.ref))).length;
     const coverage = covered / groups.length;
     hits.push({ doc, score: r.score * coverage * coverage, terms });
   }
