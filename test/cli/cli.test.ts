@@ -1,6 +1,6 @@
 /** Spawns the real CLI (bin/k8s-kb.mjs → tsx → src/cli/main.ts) and checks the contracts. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,31 @@ describe('k8s-kb CLI', () => {
       evidence: [{ line: 41, text: '  Warning  FailedScheduling  4s (x6 over 7s)  default-scheduler  0/10 nodes are available: 10 Insufficient memory.' }],
     });
     expect(typeof j.findings[0].score).toBe('number');
+  });
+
+  it('follows the JSON contract for every fixture, in one run over all files', () => {
+    const table = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/cases.json'), 'utf8')) as { cases: { file: string; first?: string | null }[] };
+    const r = run(['diagnose', '--json', ...table.cases.map((c) => fx(c.file))]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(table.cases.length);
+    const problems: string[] = [];
+    lines.forEach((o, i) => {
+      const c = table.cases[i]!;
+      if (o.file !== fx(c.file)) problems.push(`${c.file}: file field ${o.file}`);
+      if (!Array.isArray(o.sections) || !Array.isArray(o.findings)) problems.push(`${c.file}: sections/findings missing`);
+      for (const f of o.findings) {
+        if (typeof f.ruleId !== 'string' || typeof f.article !== 'string' || !['critical', 'warning', 'info'].includes(f.severity)) problems.push(`${c.file}: bad finding ${JSON.stringify(f).slice(0, 80)}`);
+        if (typeof f.score !== 'number' || !f.subject?.kind || !f.subject?.name) problems.push(`${c.file}: bad score/subject`);
+        for (const e of f.evidence) if (!Number.isInteger(e.line) || e.line < 1 || typeof e.text !== 'string') problems.push(`${c.file}: bad evidence`);
+      }
+      const first = o.findings[0];
+      if (c.first && first?.article !== c.first && first?.ruleId !== c.first) problems.push(`${c.file}: first ${first?.article} expected ${c.first}`);
+      // Must-not-fire cases allow info findings, never a warning or critical one.
+      const loud = o.findings.find((f: { severity: string }) => f.severity !== 'info');
+      if (c.first === null && loud) problems.push(`${c.file}: must not fire, got ${loud.article}`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it('reads standard input when no file or "-" is given', () => {
