@@ -30,7 +30,7 @@ export function benchBuild(): number {
 export function benchBuildSynthetic(files = 2000): number {
   const dir = mkdtempSync(join(tmpdir(), 'k8s-kb-bench-'));
   try {
-    for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'rules']) {
+    for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'rules', 'test/fixtures']) {
       cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (p) => !p.includes('/public/assets/gen') });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
