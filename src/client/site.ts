@@ -4,6 +4,7 @@
  */
 import { initSearchBox } from './search-box.ts';
 import { initSearchPage } from './search-page.ts';
+import { initCopyButtons } from './copy-code.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -24,3 +25,4 @@ document.addEventListener('keydown', (e) => {
 
 initSearchBox();
 initSearchPage();
+initCopyButtons();

@@ -60,6 +60,27 @@ describe.runIf(run).each(['file', 'http-subpath', 'http-root'] as Mode[])('navig
     expect(rec.errors).toEqual([]);
   });
 
+  it('copies a command block with its Copy button', async () => {
+    const site = await openSite(mode);
+    const { context, rec } = await offlineContext(browser, site, 'en-US');
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __copied: string[] };
+      w.__copied = [];
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void w.__copied.push(t) } });
+    });
+    await page.goto(site.url('en/articles/etcd-quorum-lost/index.html'));
+    const block = page.locator('pre.has-copy').first();
+    const command = await block.locator('code').textContent();
+    await block.locator('.copy-code').click();
+    await expect.poll(() => block.locator('.copy-code').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied[0])).toBe(command);
+    expect(command).toMatch(/^# on: /);
+    await context.close();
+    await site.close();
+    expect(rec.errors).toEqual([]);
+  });
+
   it('sends / to English for an English browser', async () => {
     const site = await openSite(mode);
     const { context } = await offlineContext(browser, site, 'en-GB');
