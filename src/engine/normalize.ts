@@ -40,13 +40,24 @@ export function stripAnsi(s: string): string {
   return s.indexOf('\x1b') === -1 && s.indexOf('#033[') === -1 ? s : s.replace(ANSI, '');
 }
 
-/** Cleans one physical line for parsing. */
-export function normalizeLine(raw: string): string {
+const SPECIAL_SPACE = /[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/;
+
+/** What a whole paste contains, checked once so clean pastes skip the per-line work. */
+export interface PasteTraits {
+  ansi: boolean;
+  syslogTabs: boolean;
+  specialSpaces: boolean;
+}
+
+const ALL_TRAITS: PasteTraits = { ansi: true, syslogTabs: true, specialSpaces: true };
+
+/** Cleans one physical line for parsing (`traits`: what the whole paste contains, when known). */
+export function normalizeLine(raw: string, traits: PasteTraits = ALL_TRAITS): string {
   let s = raw;
   if (s.length > MAX_LINE_CHARS) s = s.slice(0, MAX_LINE_CHARS);
-  s = stripAnsi(s);
-  if (s.indexOf('#011') !== -1) s = s.replace(SYSLOG_TAB, '\t');
-  if (/[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/.test(s)) s = s.replace(NBSP_AND_ZERO_WIDTH, (m) => (m === '\u00a0' || m === '\u2007' || m === '\u202f' ? ' ' : ''));
+  if (traits.ansi) s = stripAnsi(s);
+  if (traits.syslogTabs && s.indexOf('#011') !== -1) s = s.replace(SYSLOG_TAB, '\t');
+  if (traits.specialSpaces && SPECIAL_SPACE.test(s)) s = s.replace(NBSP_AND_ZERO_WIDTH, (m) => (m === '\u00a0' || m === '\u2007' || m === '\u202f' ? ' ' : ''));
   const last = s.charCodeAt(s.length - 1);
   if (last === 32 || last === 9) s = s.trimEnd();
   return s;
@@ -80,6 +91,11 @@ export function normalize(input: string): NormalizedInput {
   const original = text.split('\n');
   if (original.length > 1 && original[original.length - 1] === '') original.pop();
   const lines: Line[] = new Array(original.length);
+  const traits: PasteTraits = {
+    ansi: text.indexOf('\x1b') !== -1 || text.indexOf('#033[') !== -1,
+    syslogTabs: text.indexOf('#011') !== -1,
+    specialSpaces: SPECIAL_SPACE.test(text),
+  };
   let truncated = false;
   for (let i = 0; i < original.length; i++) {
     let raw = original[i]!;
@@ -88,7 +104,7 @@ export function normalize(input: string): NormalizedInput {
       original[i] = raw;
     }
     if (raw.length > MAX_LINE_CHARS) truncated = true;
-    lines[i] = { text: normalizeLine(raw), start: i + 1, end: i + 1 };
+    lines[i] = { text: normalizeLine(raw, traits), start: i + 1, end: i + 1 };
   }
   if (truncated) messages.push({ code: 'line-truncated', params: { limit: MAX_LINE_CHARS } });
   return { lines, original, messages };
