@@ -9,7 +9,7 @@ import lunr from 'lunr';
  *   vec    per field, per document, flat pairs [termNo delta, weight × 100 rounded, …]
  * Deltas and integer weights keep the numbers short (weights are BM25 field scores, ~0.05–5;
  * two decimals do not change any ranking in the test table).
- * expandIndex() turns it back into lunr's serialised shape for lunr.Index.load().
+ * loadCompactIndex() builds the lunr.Index from it directly, decoding lazily.
  */
 
 interface LunrSerialized {
@@ -73,41 +73,6 @@ export function compactIndex(json: object): CompactIndex {
     vec[fieldNo]![docNo] = flat;
   }
   return { v: 1, lunr: ser.version, fields, refs, terms, post, vec };
-}
-
-/** Back to lunr's serialised shape. */
-export function expandIndex(c: CompactIndex): LunrSerialized {
-  const invertedIndex: [string, Record<string, unknown>][] = c.terms.map((term, termNo) => {
-    const posting: Record<string, unknown> = { _index: termNo };
-    for (const f of c.fields) posting[f] = {};
-    const flat = c.post[termNo]!;
-    let prevField = -1;
-    let doc = 0;
-    for (let i = 0; i < flat.length; i += 2) {
-      if (flat[i] !== prevField) {
-        prevField = flat[i]!;
-        doc = 0;
-      }
-      doc += flat[i + 1]!;
-      (posting[c.fields[prevField]!] as Record<string, object>)[c.refs[doc]!] = {};
-    }
-    return [term, posting];
-  });
-  const fieldVectors: [string, number[]][] = [];
-  c.vec.forEach((perDoc, fieldNo) => {
-    perDoc.forEach((elements, docNo) => {
-      if (!elements) return;
-      const decoded = new Array<number>(elements.length);
-      let t = 0;
-      for (let i = 0; i < elements.length; i += 2) {
-        t += elements[i]!;
-        decoded[i] = t;
-        decoded[i + 1] = elements[i + 1]! / 100;
-      }
-      fieldVectors.push([`${c.fields[fieldNo]}/${c.refs[docNo]}`, decoded]);
-    });
-  });
-  return { version: c.lunr, fields: c.fields, fieldVectors, invertedIndex, pipeline: [] };
 }
 
 /**
