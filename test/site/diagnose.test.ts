@@ -141,6 +141,7 @@ describe.runIf(run).each(['file', 'http-root'] as Mode[])('diagnose page (%s)', 
     await other.goto(link);
     await expect.poll(() => other.locator('.finding').count()).toBe(findings.length);
     expect(await other.locator('[data-paste]').inputValue()).toBe(PENDING_POD);
+    expect(await other.locator('.diagnose-results .notice').first().textContent()).toContain('shared link');
     expect(await other.locator('.finding').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.article))).toEqual(findings);
 
     await page.locator('[data-redact]').check();

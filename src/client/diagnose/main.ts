@@ -28,6 +28,8 @@ const copyArea = $<HTMLTextAreaElement>('[data-copy-fallback]');
 
 let worker: Worker | undefined;
 let seq = 0;
+/** Set when the page opened a share link; shown above the results until the paste changes. */
+let restoredText: string | undefined;
 let last: { id: number; text: string; result: DiagnoseResult } | undefined;
 
 function startWorker(): Worker {
@@ -127,6 +129,7 @@ function render(result: DiagnoseResult, text: string): void {
   const lines = text.split(/\r?\n/);
   const evidence = new Set(result.findings.flatMap((f) => f.evidence.map((e) => e.line)));
   const nodes: Node[] = [];
+  if (restoredText !== undefined && restoredText === text) nodes.push(el('p', 'notice', L.restored));
   for (const m of result.messages) nodes.push(el('p', 'notice', L[MESSAGE_LABEL[m.code] ?? ''] ?? m.code));
   if (result.sections.length > 0) {
     const sec = el('section', 'recognised');
@@ -268,8 +271,8 @@ async function init(): Promise<void> {
   const shared = location.hash ? await decodeShareFragment(location.hash) : undefined;
   if (shared !== undefined) {
     paste.value = shared;
+    restoredText = shared;
     run();
-    say(L.restored);
     return;
   }
   try {
