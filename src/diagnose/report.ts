@@ -19,7 +19,8 @@ export interface ReportLabels {
   evidence: string;
   captured: string;
   article: string;
-  line: string;
+  /** "lines {from}–{to}" in the reader's language. */
+  lineRange: string;
   more: string;
   sectionKinds: Record<string, string>;
 }
@@ -42,7 +43,7 @@ function evidenceBlock(f: Finding, lines: string[]): string {
 export function buildReport(result: DiagnoseResult, lines: string[], articles: Record<string, ArticleInfo>, labels: ReportLabels): string {
   const out: string[] = [`## ${labels.heading}`, ''];
   if (result.sections.length > 0) {
-    out.push(`**${labels.recognised}:** ` + result.sections.map((s) => `${labels.line} ${s.startLine}–${s.endLine} \`${labels.sectionKinds[s.kind] ?? s.kind}\``).join('; '), '');
+    out.push(`**${labels.recognised}:** ` + result.sections.map((s) => `${labels.lineRange.replace('{from}', String(s.startLine)).replace('{to}', String(s.endLine))} \`${labels.sectionKinds[s.kind] ?? s.kind}\``).join('; '), '');
   }
   if (result.findings.length === 0) {
     out.push(labels.noFindings);

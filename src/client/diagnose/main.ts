@@ -215,7 +215,7 @@ $('[data-copy-report]').addEventListener('click', async () => {
     evidence: L.evidence,
     captured: L.captured,
     article: L.openArticle,
-    line: L.line,
+    lineRange: L.lineRange,
     more: L.more,
     sectionKinds,
   });

@@ -11,7 +11,7 @@ export interface ArticleData {
 }
 
 const LABEL_KEYS = [
-  'captured', 'copied', 'copyFailed', 'done', 'empty', 'evidence', 'failed', 'findings', 'firstSteps', 'line', 'lines',
+  'captured', 'copied', 'copyFailed', 'done', 'empty', 'evidence', 'failed', 'findings', 'firstSteps', 'lineN', 'lineRange', 'lines',
   'more', 'noFindings', 'noFindingsHint', 'openArticle', 'pasteView', 'recognised', 'reportHeading', 'restored',
   'showSubjects', 'subject', 'subjects', 'supersededBy', 'tooLargeToKeep', 'working', 'viewElided',
   'severity.critical', 'severity.warning', 'severity.info',
@@ -35,6 +35,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, 
   return e;
 }
 
+/** Fills `{name}` placeholders of a UI string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
 export function subjectText(s: Subject): string {
   return `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
 }
@@ -52,7 +57,7 @@ export function renderSections(result: DiagnoseResult, data: PageData): HTMLElem
   for (const s of result.sections) {
     const li = el('li');
     li.append(
-      el('span', 'section-lines', `${data.labels.lines} ${s.startLine}–${s.endLine}`),
+      el('span', 'section-lines', fill(data.labels.lineRange, { from: s.startLine, to: s.endLine })),
       ': ',
       el('code', undefined, data.labels[`section.${s.kind}`] ?? s.kind),
     );
@@ -113,7 +118,7 @@ export function renderFinding(f: Finding, index: number, data: PageData, onEvide
     const ev = el('span', 'evidence-links');
     f.evidence.slice(0, 12).forEach((e, i) => {
       if (i > 0) ev.append(' ');
-      const b = el('button', 'evidence-line', `${L.line} ${e.line}`);
+      const b = el('button', 'evidence-line', fill(L.lineN, { n: e.line }));
       b.type = 'button';
       b.title = e.text;
       b.addEventListener('click', (event) => {
