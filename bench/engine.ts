@@ -91,7 +91,7 @@ process.stdout.write(String(ms));`,
 
 /** engine.typical, engine.large, engine.cold_ms. */
 export async function benchEngine(): Promise<Record<string, unknown>> {
-  const rules = readRuleFiles(join(ROOT, 'rules')).map((f) => ({ path: `rules/${f.path}`, text: f.text }));
+  const rules = readRuleFiles(join(ROOT, 'rules'), ROOT);
   const ruleSet = createRuleSet(rules);
   const pastes = fixtures();
 

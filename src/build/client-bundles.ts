@@ -50,7 +50,7 @@ const BROWSER: BuildOptions = { bundle: true, platform: 'browser', target: ['es2
  * bundled into the worker.
  */
 async function buildDiagnoseBundle(root: string, outDir: string): Promise<void> {
-  const rules = readRuleFiles(join(root, 'rules')).map((f) => ({ path: `rules/${f.path}`, text: f.text }));
+  const rules = readRuleFiles(join(root, 'rules'), root);
   createRuleSet(rules);
   const worker = await build({
     ...BROWSER,

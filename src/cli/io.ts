@@ -1,8 +1,9 @@
 /** File-system side of the CLI: rule files, inputs, article titles, paths. The engine does none of this. */
-import { existsSync, readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleFile } from '../engine/index.ts';
+import { readRuleFiles } from '../build/rule-files.ts';
 import { CATALOGUE_BY_SLUG } from '../content/catalogue.ts';
 import type { Lang } from './messages.ts';
 
@@ -13,18 +14,9 @@ export const BUILTIN_RULES = join(REPO_ROOT, 'rules');
 /** Bytes read at most from one input: the engine looks at 16 M characters at most anyway. */
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 
-function walkJson(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walkJson(p) : f.endsWith('.json') ? [p] : [];
-    });
-}
-
 /** Rule files under a directory, with paths relative to the current directory for messages. */
 export function readRuleDir(dir: string): RuleFile[] {
-  return walkJson(dir).map((p) => ({ path: relative(process.cwd(), p) || p, text: readFileSync(p, 'utf8') }));
+  return readRuleFiles(dir, process.cwd());
 }
 
 /** Built-in rules plus a user's directory; a user rule replaces a built-in rule of the same id. */

@@ -2,7 +2,8 @@
  * A "Copy" button on every command block of an article, module or game-day sheet: at 3 a.m.
  * nobody should have to select a multi-line command by hand. Output samples (text blocks) get none.
  */
-async function copyText(text: string): Promise<boolean> {
+/** Copies `text`: the clipboard API, else a selection and execCommand; false when neither works. */
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

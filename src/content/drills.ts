@@ -27,7 +27,7 @@ let loaded: Promise<LoadedDrill[]> | undefined;
 export function allDrills(): Promise<LoadedDrill[]> {
   loaded ??= (async () => {
     const root = process.cwd();
-    ruleSet ??= createRuleSet(readRuleFiles(join(root, 'rules')).map((f) => ({ path: `rules/${f.path}`, text: f.text })));
+    ruleSet ??= createRuleSet(readRuleFiles(join(root, 'rules'), root));
     const [entries, articles, { modules }] = await Promise.all([getCollection('drills'), allArticles(), allTraining()]);
     const slugs = new Set(articles.map(entrySlug));
     const moduleIds = new Set(modules.map(entryId));

@@ -10,7 +10,7 @@ import { loadArticles } from '../helpers/articles.ts';
 // strings its rules key on (so what the engine matched is what the article tells people to look for).
 
 const ROOT = join(import.meta.dirname, '../..');
-const rules = readRuleFiles(join(ROOT, 'rules')).map((f) => ({ file: `rules/${f.path}`, json: JSON.parse(f.text) as Record<string, unknown> }));
+const rules = readRuleFiles(join(ROOT, 'rules'), ROOT).map((f) => ({ file: f.path, json: JSON.parse(f.text) as Record<string, unknown> }));
 const articles = loadArticles();
 
 interface Condition {

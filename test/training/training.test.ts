@@ -101,7 +101,7 @@ describe('drills', () => {
   });
 
   it("have as their answer the engine's top finding for their paste", async () => {
-    const ruleSet = createRuleSet(readRuleFiles(join(ROOT, 'rules')).map((f) => ({ path: `rules/${f.path}`, text: f.text })));
+    const ruleSet = createRuleSet(readRuleFiles(join(ROOT, 'rules'), ROOT));
     const problems: string[] = [];
     for (const d of drills) {
       const data = d.data as { fixture: string; answer: string };

@@ -7,6 +7,7 @@ import type { DiagnoseResult } from '../../engine/types.ts';
 import { buildReport, type ArticleInfo } from '../../diagnose/report.ts';
 import { createRedactor } from '../../diagnose/redact.ts';
 import { decodeShareFragment, encodeShareFragment } from '../../diagnose/share.ts';
+import { copyText } from '../copy-code.ts';
 import { articleHref, el, renderFinding, renderPasteView, renderSections, type PageData } from './render.ts';
 
 declare const __KB_WORKER_SOURCE__: string;
@@ -167,19 +168,17 @@ function focusLines(lines: number[]): void {
 }
 
 async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
+  if (await copyText(text)) {
     copyArea.hidden = true;
     say(L.copied);
-  } catch {
-    // No clipboard API (or no permission, e.g. some file:// setups): show the text selected.
-    copyArea.hidden = false;
-    copyArea.value = text;
-    copyArea.focus();
-    copyArea.select();
-    const ok = document.execCommand?.('copy');
-    say(ok ? L.copied : L.copyFailed);
+    return;
   }
+  // Nothing could copy (e.g. some file:// setups): show the text selected for Ctrl+C.
+  copyArea.hidden = false;
+  copyArea.value = text;
+  copyArea.focus();
+  copyArea.select();
+  say(L.copyFailed);
 }
 
 /** The paste as it will be shared: redacted when the switch is on (same masks as the report). */
