@@ -7,7 +7,7 @@ import { buildSubjects } from './facts.ts';
 import { evidenceText, normalize } from './normalize.ts';
 import { rank } from './rank.ts';
 import type { RuleSet } from './rules.ts';
-import { splitSections } from './sections.ts';
+import { chooseParser, cutSections } from './sections.ts';
 import type { DiagnoseResult, ParsedRecord, SectionInfo } from './types.ts';
 
 export interface DiagnoseOptions {
@@ -20,10 +20,12 @@ export async function diagnose(input: string, ruleSet: RuleSet, options: Diagnos
   const { lines, original, messages } = normalize(input);
   if (lines.length === 0) return { sections: [], findings: [], messages };
 
-  const sections = splitSections(lines);
+  const sections = cutSections(lines);
   const records: ParsedRecord[] = [];
   const infos: SectionInfo[] = [];
   for (const s of sections) {
+    // Choose, then parse at once: what detect() learnt about the section is still at hand.
+    s.parser = chooseParser(s);
     let kind = s.parser.kind;
     try {
       const result = s.parser.parse(s.lines, s.hint);

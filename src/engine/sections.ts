@@ -38,6 +38,10 @@ interface Open {
 /** Lines that begin a headerless describe fragment; a table never continues with them. */
 const FRAGMENT_START = /^\s*(?:(?:State|Last State|Exit Code|Restart Count|Conditions|Events):(?:\s|$)|(?:Normal|Warning)\s+[A-Z]\w+\s+\S|(?:Ready|MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable|OutOfDisk)\s+(?:True|False|Unknown)\s)/;
 
+const DESCRIBE_NAME = /^Name:\s/;
+const DESCRIBE_PARSERS = PARSERS.filter((p) => p.family === 'describe');
+const LINE_PARSERS = PARSERS.filter((p) => p.family === 'lines');
+
 const MIN_SCORE = 0.2;
 const HINT_BONUS = 0.15;
 
@@ -58,84 +62,107 @@ function jsonDepthDelta(text: string): number {
 
 /** The parser whose output begins at this line, if any. */
 function openerOf(text: string): Parser | undefined {
-  for (const p of PARSERS) if (p.startsAt(text)) return p;
+  for (let i = 0; i < PARSERS.length; i++) if (PARSERS[i]!.startsAt(text)) return PARSERS[i];
   return undefined;
+}
+
+/** True when the lines hold something other than blanks. */
+function hasContent(lines: Line[]): boolean {
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.text.trim() !== '') return true;
+  return false;
+}
+
+/** Closes the open section into `out` (sections of blank lines only are dropped). */
+function closeSection(cur: Open | null, out: Section[]): void {
+  if (!cur) return;
+  const ls = cur.lines;
+  const endLine = ls.length ? ls[ls.length - 1]!.end : cur.startLine;
+  if (hasContent(ls)) out.push({ lines: ls, startLine: cur.startLine, endLine, hint: cur.hint, opener: cur.opener, parser: FALLBACK });
+}
+
+function openSection(line: Line, opener: Parser | undefined, hint: CommandHint | undefined): Open {
+  return { lines: [line], startLine: line.start, hint, opener, depth: opener?.kind === 'json' ? jsonDepthDelta(line.text) : undefined };
 }
 
 /** Splits normalised lines into sections with a parser chosen for each. */
 export function splitSections(lines: Line[]): Section[] {
+  const out = cutSections(lines);
+  for (let i = 0; i < out.length; i++) out[i]!.parser = chooseParser(out[i]!);
+  return out;
+}
+
+/**
+ * Splits normalised lines into sections; `parser` is left to `chooseParser`, so a caller can choose
+ * and parse one section at a time. This loop runs once per line of pastes up to tens of megabytes:
+ * no closures and no iterators.
+ */
+export function cutSections(lines: Line[]): Section[] {
   const out: Section[] = [];
-  let cur: Open | null = null;
+  let cur = null as Open | null;
   let blockHint: CommandHint | undefined;
 
-  const close = () => {
-    if (!cur) return;
-    const { lines: ls, startLine } = cur;
-    const endLine = ls.length ? ls[ls.length - 1]!.end : startLine;
-    if (ls.some((l) => l.text.trim() !== '')) out.push({ lines: ls, startLine, endLine, hint: cur.hint, opener: cur.opener, parser: FALLBACK });
-    cur = null;
-  };
-  const open = (line: Line, opener: Parser | undefined) => {
-    close();
-    cur = { lines: [line], startLine: line.start, hint: blockHint, opener, depth: opener?.kind === 'json' ? jsonDepthDelta(line.text) : undefined };
-  };
-
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const text = line.text;
     if (cur === null && text.trim() === '') continue;
-    const c = cur as Open | null;
-    if (c?.opener?.kind === 'json' && c.depth !== undefined && c.depth > 0) {
-      c.lines.push(line);
-      c.depth += jsonDepthDelta(text);
+    if (cur?.opener?.kind === 'json' && cur.depth !== undefined && cur.depth > 0) {
+      cur.lines.push(line);
+      cur.depth += jsonDepthDelta(text);
       continue;
     }
     // Cheap path: a line that plainly continues the current section (a table row, an indented
     // describe line, another log line of the same shape) cannot start a new one.
-    if (c?.opener?.continues?.(text) && !(c.opener.family === 'describe' && /^Name:\s/.test(text))) {
-      c.lines.push(line);
+    if (cur?.opener?.continues?.(text) && !(cur.opener.family === 'describe' && DESCRIBE_NAME.test(text))) {
+      cur.lines.push(line);
       continue;
     }
     if (text.trim() === '') {
-      c?.lines.push(line);
+      cur?.lines.push(line);
       continue;
     }
-    const hint = text.length < 1000 ? parsePrompt(text) : null;
+    const hint: CommandHint | null = text.length < 1000 ? parsePrompt(text) : null;
     if (hint) {
-      close();
+      closeSection(cur, out);
       blockHint = hint;
       cur = { lines: [], startLine: line.start, hint };
       continue;
     }
     const opener = openerOf(text);
     if (opener) {
-      if (c && opener.family === 'lines' && c.opener === opener) c.lines.push(line);
-      else if (c && c.hint && opener.family === 'lines' && (!c.opener || c.opener.family === 'lines')) {
+      if (cur && opener.family === 'lines' && cur.opener === opener) cur.lines.push(line);
+      else if (cur && cur.hint && opener.family === 'lines' && (!cur.opener || cur.opener.family === 'lines')) {
         // Under a prompt, one command's output stays one section even when its lines vary in shape
         // (etcdctl mixes its own lines with zap JSON); detect() picks the parser for the whole.
-        c.opener ??= opener;
-        c.lines.push(line);
-      } else if (c && !c.opener && c.lines.every((l) => l.text.trim() === '')) {
+        cur.opener ??= opener;
+        cur.lines.push(line);
+      } else if (cur && !cur.opener && !hasContent(cur.lines)) {
         // First output line under a prompt: the section keeps the prompt line as its start.
-        c.opener = opener;
-        c.depth = opener.kind === 'json' ? jsonDepthDelta(text) : undefined;
-        c.lines.push(line);
-      } else open(line, opener);
+        cur.opener = opener;
+        cur.depth = opener.kind === 'json' ? jsonDepthDelta(text) : undefined;
+        cur.lines.push(line);
+      } else {
+        closeSection(cur, out);
+        cur = openSection(line, opener, blockHint);
+      }
       continue;
     }
-    if (c && c.opener?.family === 'table' && FRAGMENT_START.test(text)) open(line, undefined);
-    else if (c) c.lines.push(line);
-    else open(line, undefined);
+    if (cur && cur.opener?.family === 'table' && FRAGMENT_START.test(text)) {
+      closeSection(cur, out);
+      cur = openSection(line, undefined, blockHint);
+    } else if (cur) cur.lines.push(line);
+    else cur = openSection(line, undefined, blockHint);
   }
-  close();
-  for (const s of out) s.parser = chooseParser(s);
+  closeSection(cur, out);
   return out;
 }
 
-function chooseParser(s: Section): Parser {
-  const candidates = s.opener ? (s.opener.family === 'describe' || s.opener.family === 'lines' ? PARSERS.filter((p) => p.family === s.opener!.family) : [s.opener]) : PARSERS;
+/** The parser whose `detect` scores the section highest (the command's kind gets a bonus). */
+export function chooseParser(s: Section): Parser {
+  const candidates = s.opener ? (s.opener.family === 'describe' ? DESCRIBE_PARSERS : s.opener.family === 'lines' ? LINE_PARSERS : [s.opener]) : PARSERS;
   let best: Parser = FALLBACK;
   let bestScore = MIN_SCORE;
-  for (const p of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
     let score = p.detect(s.lines, s.hint);
     if (score > 0 && s.hint?.kind && (s.hint.kind === p.kind || (p.kind === 'describe-deployment' && /^describe-(?:statefulset|replicaset|daemonset)$/.test(s.hint.kind)))) score += HINT_BONUS;
     if (score > bestScore) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuleSet, diagnose } from '../../src/engine/index.ts';
 import { analyzeRegex } from '../../src/engine/regex-analysis.ts';
+import { scanLiteral } from '../../src/engine/rules.ts';
 import { matchesOperator, MatchView, notMatchesOperator } from '../../src/engine/operators.ts';
 import { ruleSet } from './helpers.ts';
 
@@ -29,6 +30,22 @@ describe('engine', () => {
     expect(analyzeRegex('(x+x+)+y', '').problems.length).toBeGreaterThan(0);
     expect(analyzeRegex('[\\w.-]+: Temporary failure', 'i').problems.length).toBeGreaterThan(0);
     expect(analyzeRegex('^[\\w.-]+: Temporary failure', 'i').problems).toEqual([]);
+  });
+
+  it('scans for the core of each literal, which every line holding the literal also holds', () => {
+    expect(scanLiteral(' resource "')).toBe('resource');
+    expect(scanLiteral('persistentvolumeclaim "')).toBe('persistentvolumeclaim');
+    expect(scanLiteral('"x"')).toBe('"x"'); // too short a core: the literal itself
+    expect(scanLiteral('": ')).toBe('": ');
+    // The prefilters are built from trimmed literals only (a trimmed literal trims to itself).
+    let n = 0;
+    for (const f of ruleSet().prefilters.values()) {
+      for (const lit of f.byLiteral.keys()) {
+        expect(scanLiteral(lit), lit).toBe(lit);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(100);
   });
 
   it('puts the root cause above what it supersedes on the same subject', async () => {

@@ -16,7 +16,7 @@
  * Clients up to 1.12 also print `OutOfDisk`; old output separates columns with tabs.
  */
 import type { Line } from '../types.ts';
-import { addEvents, conditionText, continuesDescribe, countKeys, DESCRIBE_START, keyValue, parseConditionRow, topLevelKeys } from './describe.ts';
+import { addEvents, conditionText, continuesDescribe, countKeys, countLines, DESCRIBE_START, indexOfLine, keyValue, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
 import { RecordBuilder, subjectOf, UNNAMED, type Parser } from './parser.ts';
 import type { FactName } from '../fact-names.ts';
@@ -43,7 +43,7 @@ export const describeNode: Parser = {
       const n = countKeys(keys, NODE_KEYS);
       return n >= 3 ? 1 : n >= 1 ? 0.75 : hint?.kind === 'describe-node' ? 0.6 : 0;
     }
-    const rows = lines.filter((l) => NODE_CONDITION.test(l.text)).length;
+    const rows = countLines(lines, NODE_CONDITION);
     if (rows === 0) return 0;
     return hint?.kind === 'describe-node' ? 0.9 : rows >= 2 ? 0.8 : 0.6;
   },
@@ -53,7 +53,7 @@ export const describeNode: Parser = {
     const unsched = keys.get('Unschedulable');
     if (unsched) b.scalar('unschedulable', unsched.value, unsched.line);
     readTaints(lines, keys.get('Taints'), b);
-    const start = lines.findIndex((l) => /^Conditions:/.test(l.text));
+    const start = indexOfLine(lines, 'Conditions:');
     for (let i = start < 0 ? 0 : start + 1; i < lines.length; i++) {
       const t = lines[i]!.text;
       if (start >= 0 && t !== '' && !/^\s/.test(t)) break;

@@ -29,7 +29,7 @@
  * deleted ones `Status: Terminating (lasts 3d)`.
  */
 import type { Line } from '../types.ts';
-import { addEvents, conditionText, continuesDescribe, countKeys, DESCRIBE_START, keyValue, looseEventRows, parseConditionRow, topLevelKeys } from './describe.ts';
+import { addEvents, conditionText, continuesDescribe, countKeys, countLines, indexOfLine, DESCRIBE_START, keyValue, looseEventRows, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
 import { parseAge, RecordBuilder, subjectOf, UNNAMED, type Parser } from './parser.ts';
 
@@ -49,7 +49,7 @@ export const describePod: Parser = {
       return n >= 2 ? 0.7 : hint?.kind === 'describe-pod' ? 0.6 : 0.1;
     }
     // Fragments: state blocks, or an events table whose rows are pod events.
-    const states = lines.filter((l) => FRAGMENT.test(l.text)).length;
+    const states = countLines(lines, FRAGMENT);
     if (states >= 2) return hint?.kind === 'describe-pod' ? 0.9 : 0.7;
     const events = looseEventRows(lines);
     if (events.length > 0 && events.every((e) => e.kind === 'Pod')) return hint?.kind === 'describe-pod' ? 0.9 : 0.5;
@@ -76,7 +76,7 @@ export const describePod: Parser = {
 
     readContainers(lines, b);
     readConditions(lines, b);
-    if (lines.some((l) => /^Events:/.test(l.text))) addEvents(lines, b);
+    if (indexOfLine(lines, 'Events:') >= 0) addEvents(lines, b);
     else for (const e of looseEventRows(lines)) b.text('events', e.text, e.line);
     return { records: [b.build()] };
   },
@@ -104,8 +104,9 @@ function readContainers(lines: Line[], b: RecordBuilder): void {
   let block: StateBlock = null;
   let maxRestarts: { n: number; line: Line } | null = null;
   let inEvents = false;
-  for (const line of lines) {
-    if (/^Events:/.test(line.text)) inEvents = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text.startsWith('Events:')) inEvents = true;
     if (inEvents) continue;
     const kv = keyValue(line.text);
     if (!kv) continue;
@@ -137,7 +138,7 @@ function readContainers(lines: Line[], b: RecordBuilder): void {
 
 /** Pod conditions ("  PodScheduled   False"), newer clients add reason/message columns in yaml only. */
 function readConditions(lines: Line[], b: RecordBuilder): void {
-  const start = lines.findIndex((l) => /^Conditions:/.test(l.text));
+  const start = indexOfLine(lines, 'Conditions:');
   if (start < 0) return;
   for (let i = start + 1; i < lines.length; i++) {
     const t = lines[i]!.text;

@@ -22,29 +22,66 @@ export interface KeyValue {
   value: string;
 }
 
-const KV = /^([ \t]*)([A-Za-z][\w .\-/()]*?):(?:[ \t]+(.*))?$/;
-
-/** Reads `  Key:   value` (value may be empty); indentation counts characters before the key. */
-export function keyValue(text: string): KeyValue | null {
-  if (text.indexOf(':') === -1) return null;
-  const m = KV.exec(text);
-  if (!m) return null;
-  return { indent: m[1]!.length, key: m[2]!.trim(), value: (m[3] ?? '').trim() };
+/** A character allowed in a describe key: letters, digits, `_`, space, `.`, `-`, `/`, `(`, `)`. */
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41;
 }
 
-const topLevelCache = new WeakMap<Line[], Map<string, { value: string; line: Line; index: number }>>();
+/** True when the text holds a character `.` does not match (CR, LF, U+2028, U+2029). */
+function hasLineBreak(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
 
-/** Top-level (unindented) keys with their value line, first occurrence wins (memoised per section). */
-export function topLevelKeys(lines: Line[]): Map<string, { value: string; line: Line; index: number }> {
-  const cached = topLevelCache.get(lines);
-  if (cached) return cached;
-  const out = new Map<string, { value: string; line: Line; index: number }>();
-  topLevelCache.set(lines, out);
-  lines.forEach((line, index) => {
-    if (line.text.length === 0 || line.text[0] === ' ' || line.text[0] === '\t') return;
+/**
+ * Reads `  Key:   value` (value may be empty); indentation counts characters before the key.
+ * The key starts with a letter and ends at the first colon, which must end the line or be followed
+ * by a blank. Scanned by hand: this runs for most lines of a describe paste.
+ */
+export function keyValue(text: string): KeyValue | null {
+  const colon = text.indexOf(':');
+  if (colon === -1) return null;
+  let i = 0;
+  while (i < colon && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c0 = text.charCodeAt(i);
+  if (i === colon || !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90))) return null;
+  for (let k = i + 1; k < colon; k++) if (!isKeyChar(text.charCodeAt(k))) return null;
+  let value = '';
+  if (colon + 1 < text.length) {
+    const after = text.charCodeAt(colon + 1);
+    if (after !== 32 && after !== 9) return null;
+    value = text.slice(colon + 2);
+    if (hasLineBreak(value)) return null;
+    value = value.trim();
+  }
+  const key = text.charCodeAt(colon - 1) === 32 ? text.slice(i, colon).trim() : text.slice(i, colon);
+  return { indent: i, key, value };
+}
+
+type TopLevelKeys = Map<string, { value: string; line: Line; index: number }>;
+
+// The keys of the section being detected and parsed. One entry, not a cache of every section: the
+// engine chooses a section's parser and parses it before moving on, and a 10 MB paste has
+// thousands of sections whose keys would otherwise all stay in memory.
+let lastLines: Line[] | null = null;
+let lastKeys: TopLevelKeys | null = null;
+
+/** Top-level (unindented) keys with their value line, first occurrence wins (memoised for the last section). */
+export function topLevelKeys(lines: Line[]): TopLevelKeys {
+  if (lines === lastLines && lastKeys) return lastKeys;
+  const out: TopLevelKeys = new Map();
+  lastLines = lines;
+  lastKeys = out;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const c = line.text.charCodeAt(0);
+    if (line.text.length === 0 || c === 32 || c === 9) continue;
     const kv = keyValue(line.text);
     if (kv && kv.indent === 0 && !out.has(kv.key)) out.set(kv.key, { value: kv.value, line, index });
-  });
+  }
   return out;
 }
 
@@ -53,12 +90,25 @@ export function countKeys(keys: Map<string, unknown>, wanted: string[]): number 
   return wanted.reduce((n, k) => n + (keys.has(k) ? 1 : 0), 0);
 }
 
+/** Index of the first line that starts with `prefix` (e.g. `Events:`), or -1. */
+export function indexOfLine(lines: Line[], prefix: string): number {
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.text.startsWith(prefix)) return i;
+  return -1;
+}
+
+/** How many lines match `re` (a non-global regex). */
+export function countLines(lines: Line[], re: RegExp): number {
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) if (re.test(lines[i]!.text)) n++;
+  return n;
+}
+
 /**
  * Adds the `Events:` block to the builder. Events whose reason plainly belongs to another kind
  * (a Node event in a pod fragment) still go to this subject: describe lists the object's own events.
  */
 export function addEvents(lines: Line[], b: RecordBuilder): void {
-  const start = lines.findIndex((l) => /^Events:/.test(l.text));
+  const start = indexOfLine(lines, 'Events:');
   if (start < 0) return;
   if (/^Events:\s+<none>/.test(lines[start]!.text)) return;
   const { rows } = readEventRows(lines, start + 1);
@@ -93,5 +143,8 @@ export function parseConditionRow(text: string): ConditionRow | null {
 
 /** The text rules match for a condition: "Type Status Reason Message". */
 export function conditionText(c: ConditionRow): string {
-  return [c.type, c.status, c.reason, c.message].filter((s) => s !== '').join(' ');
+  let text = c.type + ' ' + c.status;
+  if (c.reason !== '') text += ' ' + c.reason;
+  if (c.message !== '') text += ' ' + c.message;
+  return text;
 }

@@ -41,6 +41,12 @@ interface Event {
 
 type Layout = 'current' | 'kind' | 'wide' | 'old' | 'headerless';
 
+/** One subject's event rows, in paste order. */
+interface SubjectRows {
+  subject: Subject;
+  list: Line[];
+}
+
 function layoutOf(cols: Column[]): Layout {
   const names = cols.map((c) => c.name);
   if (names.includes('COUNT') && names.indexOf('TYPE') > names.indexOf('COUNT')) return 'old';
@@ -213,24 +219,43 @@ export const getEvents: Parser = {
     return hint?.kind === 'get-events' ? 0.9 : rows >= other ? 0.6 : 0.3;
   },
   parse(lines) {
-    const byKey = new Map<string, { subject: Subject; list: Line[] }>();
+    // Subjects by namespace, then by object: the fast path keys on the OBJECT cell as printed
+    // ("pod/web-1"), so a row costs two slices and two lookups, never a concatenated key.
+    const byNamespace = new Map<string, Map<string, SubjectRows>>();
+    const order: SubjectRows[] = [];
+    let lastNs: string | null = null;
+    let lastNsRows: Map<string, SubjectRows> | null = null;
+    // The previous fast-path row's object cell and where it went.
+    let lastObject = '';
+    let lastObjectNs: Map<string, SubjectRows> | null = null;
+    let lastObjectEntry: SubjectRows | null = null;
+    const rowsOf = (ns: string, object: string, kind: string, name: string): SubjectRows => {
+      let inNs = byNamespace.get(ns);
+      if (!inNs) byNamespace.set(ns, (inNs = new Map()));
+      let entry = inNs.get(object);
+      if (!entry) {
+        entry = { subject: subjectOf(kind, name, ns || undefined), list: [] };
+        inNs.set(object, entry);
+        order.push(entry);
+      }
+      return entry;
+    };
     let cols: Column[] | null = null;
     let layout: Layout = 'headerless';
-    let prev: { ev: Event; line: Line; key: string } | null = null;
-    let lastKey: string | null = null;
+    let prev: { ev: Event; line: Line; entry: SubjectRows } | null = null;
+    let lastEntry: SubjectRows | null = null;
     let lastLine: Line | null = null;
     // The row itself is the event's text (it holds type, reason, object and message): no copy per
     // event, which matters for 10 MB `get events -A` pastes.
-    const add = (ev: Event, line: Line): string => {
+    const add = (ev: Event, line: Line): SubjectRows => {
       const kind = ev.objectKind ? kindOf(ev.objectKind) : inferKindFromReason(ev.reason, ev.message);
       const name = ev.objectName || UNNAMED;
-      const key = kind + '/' + (ev.namespace ?? '') + '/' + name;
-      const entry = byKey.get(key);
-      if (entry) entry.list.push(line);
-      else byKey.set(key, { subject: subjectOf(kind, name, ev.namespace), list: [line] });
-      return key;
+      const entry = rowsOf(ev.namespace ?? '', kind + '/' + name, kind, name);
+      entry.list.push(line);
+      return entry;
     };
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
       const text = line.text;
       if (text === '') continue;
       const c0 = text.charCodeAt(0);
@@ -240,51 +265,63 @@ export const getEvents: Parser = {
         cols = headerColumns(text);
         layout = layoutOf(cols);
         prev = null;
-        lastKey = null;
+        lastEntry = null;
         lastLine = null;
         continue;
       }
       if (layout === 'current' && cols) {
         // Fast path for the layout of large pastes: find the columns by hand, no regex and no
-        // intermediate objects per row.
+        // intermediate objects per row; consecutive rows of one namespace reuse its map.
         const f = fastColumns(text, cols[0]!.name === 'NAMESPACE');
         if (f) {
-          const kind = kindOf(text.slice(f.objStart, f.slash));
-          const name = text.slice(f.slash + 1, f.objEnd);
-          const ns = f.nsEnd > 0 ? text.slice(0, f.nsEnd) : undefined;
-          const key = kind + '/' + (ns ?? '') + '/' + name;
-          const entry = byKey.get(key);
-          if (entry) entry.list.push(line);
-          else byKey.set(key, { subject: subjectOf(kind, name, ns), list: [line] });
+          let inNs: Map<string, SubjectRows> | null = lastNsRows;
+          if (inNs === null || lastNs === null || f.nsEnd !== lastNs.length || !text.startsWith(lastNs)) {
+            lastNs = f.nsEnd > 0 ? text.slice(0, f.nsEnd) : '';
+            inNs = byNamespace.get(lastNs) ?? null;
+            if (!inNs) byNamespace.set(lastNs, (inNs = new Map()));
+            lastNsRows = inNs;
+          }
+          // Events are listed by name, which starts with the object's name: one object's rows come
+          // together, so compare with the previous row's object before slicing and hashing.
+          let entry: SubjectRows | undefined;
+          if (lastObjectEntry !== null && lastObjectNs === inNs && f.objEnd - f.objStart === lastObject.length && text.startsWith(lastObject, f.objStart)) entry = lastObjectEntry;
+          else {
+            const object = text.slice(f.objStart, f.objEnd);
+            entry = inNs.get(object) ?? rowsOf(lastNs, object, kindOf(text.slice(f.objStart, f.slash)), text.slice(f.slash + 1, f.objEnd));
+            lastObject = object;
+            lastObjectNs = inNs;
+            lastObjectEntry = entry;
+          }
+          entry.list.push(line);
           prev = null;
-          lastKey = key;
+          lastEntry = entry;
           lastLine = line;
           continue;
         }
       }
       const ev = parseRow(text, cols, layout);
       if (ev) {
-        prev = { ev, line, key: add(ev, line) };
-        lastKey = prev.key;
+        prev = { ev, line, entry: add(ev, line) };
+        lastEntry = prev.entry;
         lastLine = line;
         continue;
       }
-      if (!prev && lastKey && lastLine) {
+      if (!prev && lastEntry && lastLine) {
         const again = parseRow(lastLine.text, cols, layout);
-        if (again) prev = { ev: again, line: lastLine, key: lastKey };
+        if (again) prev = { ev: again, line: lastLine, entry: lastEntry };
       }
       if (prev) {
         // A wrapped row: glue it back and replace the event text.
         const joined = joinWrapped(prev.line, line);
         const again: Event = parseRow(joined.text, cols, layout) ?? prev.ev;
-        const list = byKey.get(prev.key)!.list;
+        const list = prev.entry.list;
         list[list.length - 1] = joined;
-        prev = { ev: again, line: joined, key: prev.key };
+        prev = { ev: again, line: joined, entry: prev.entry };
         lastLine = joined;
       }
     }
     const records: ParsedRecord[] = [];
-    for (const { subject, list } of byKey.values()) {
+    for (const { subject, list } of order) {
       const texts = new Map<string, Line[]>();
       texts.set('events', list);
       records.push({ subject, scalars: NO_SCALARS as Map<string, ScalarFact>, texts });

@@ -15,6 +15,24 @@ describe('get-events parser', () => {
     expect(facts(r.records[1])!.subject).toEqual({ kind: 'Node', name: 'worker-2' });
   });
 
+  it('keeps one subject per object and namespace when rows interleave (the fast path compares with the previous row)', () => {
+    const r = parseWith(getEvents, [
+      'NAMESPACE   LAST SEEN   TYPE      REASON      OBJECT          MESSAGE',
+      'shop        2m          Warning   BackOff     pod/web-1       Back-off restarting failed container app in pod web-1_shop(1b2c)',
+      'shop        2m          Warning   Unhealthy   pod/web-10      Readiness probe failed: HTTP probe failed with statuscode: 503',
+      'shop        1m          Warning   BackOff     pod/web-1       Back-off restarting failed container app in pod web-1_shop(1b2c)',
+      'mail        1m          Warning   BackOff     pod/web-1       Back-off restarting failed container app in pod web-1_mail(9f8e)',
+      'shop        30s         Normal    Pulled      pod/web-1       Container image "registry.local/web:1.2" already present on machine',
+      'sho         10s         Normal    Pulled      pod/web-1       Container image "registry.local/web:1.2" already present on machine',
+    ].join('\n'));
+    expect(r.records.map((x) => [x.subject, facts(x)!.lines.events])).toEqual([
+      [{ kind: 'Pod', namespace: 'shop', name: 'web-1' }, [[2, 2], [4, 4], [6, 6]]],
+      [{ kind: 'Pod', namespace: 'shop', name: 'web-10' }, [[3, 3]]],
+      [{ kind: 'Pod', namespace: 'mail', name: 'web-1' }, [[5, 5]]],
+      [{ kind: 'Pod', namespace: 'sho', name: 'web-1' }, [[7, 7]]],
+    ]);
+  });
+
   it('reads -o wide rows where SUBOBJECT is empty and the message sits mid-row', () => {
     const r = parseWith(getEvents, [
       'LAST SEEN   TYPE      REASON    OBJECT          SUBOBJECT   SOURCE              MESSAGE                                     FIRST SEEN   COUNT   NAME',
