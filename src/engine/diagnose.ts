@@ -4,7 +4,7 @@
  */
 import { evaluate } from './evaluate.ts';
 import { buildSubjects } from './facts.ts';
-import { evidenceText, normalize } from './normalize.ts';
+import { evidenceText, linesOf, normalize } from './normalize.ts';
 import { rank } from './rank.ts';
 import type { RuleSet } from './rules.ts';
 import { chooseParser, cutSections } from './sections.ts';
@@ -17,14 +17,17 @@ export interface DiagnoseOptions {
 
 /** Diagnoses one paste with a loaded rule set. Never throws on bad input. */
 export async function diagnose(input: string, ruleSet: RuleSet, options: DiagnoseOptions = {}): Promise<DiagnoseResult> {
-  const { lines, original, messages } = normalize(input);
-  if (lines.length === 0) return { sections: [], findings: [], messages };
+  const normalized = normalize(input);
+  const { texts, original, messages } = normalized;
+  if (texts.length === 0) return { sections: [], findings: [], messages };
 
-  const sections = cutSections(lines);
+  const sections = cutSections(texts);
   const records: ParsedRecord[] = [];
   const infos: SectionInfo[] = [];
   for (const s of sections) {
-    // Choose, then parse at once: what detect() learnt about the section is still at hand.
+    // Build, choose, parse, let go: what detect() learnt about the section is still at hand, and
+    // the section's Line objects die young unless a parser kept them.
+    s.lines = linesOf(texts, s.from, s.to);
     s.parser = chooseParser(s);
     let kind = s.parser.kind;
     try {
@@ -35,11 +38,12 @@ export async function diagnose(input: string, ruleSet: RuleSet, options: Diagnos
       // A parser bug must not lose the rest of the paste; the section is reported as a plain log.
       kind = 'log';
     }
+    s.lines = [];
     infos.push({ kind, startLine: s.startLine, endLine: s.endLine });
   }
 
   const subjects = buildSubjects(records);
-  const raw = await evaluate(subjects, lines, ruleSet);
+  const raw = await evaluate(subjects, () => normalized.lines, ruleSet);
   const findings = rank(raw, (n) => evidenceText(original[n - 1] ?? ''));
   if (findings.length === 0 && infos.every((i) => i.kind === 'log')) messages.push({ code: 'unrecognised-input' });
   const result: DiagnoseResult = { sections: infos, findings, messages };

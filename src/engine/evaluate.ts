@@ -14,7 +14,7 @@
 import type { RuleResult } from 'json-rules-engine';
 import { factType, type FactType } from './fact-names.ts';
 import { MAX_EVIDENCE_PER_CONDITION } from './limits.ts';
-import { scalarValue, scanItems, scanSubject, type Matches } from './match-scan.ts';
+import { scalarValue, scanItems, scanSubject, type Matches, type TextMemo } from './match-scan.ts';
 import { compileSpec, MatchView } from './operators.ts';
 import type { PatternValue } from './rule-schema.ts';
 import { engineFor, runEngine, type CompiledRule, type RuleSet } from './rules.ts';
@@ -240,7 +240,8 @@ function satisfiedIds(matches: Matches, pasteSatisfied: number[], rs: RuleSet): 
 }
 
 /** Evaluates all subjects; returns every rule that fired on every subject. */
-export async function evaluate(subjects: SubjectFacts[], allLines: Line[], rs: RuleSet): Promise<RawFinding[]> {
+/** `pasteLines`: every line of the paste, asked for only when a rule reads the whole paste. */
+export async function evaluate(subjects: SubjectFacts[], pasteLines: () => Line[], rs: RuleSet): Promise<RawFinding[]> {
   const cache = cacheFor(rs);
   // The whole-paste fact is scanned only if some subject's candidate rules read it.
   const pasteMatches: Matches = new Map();
@@ -249,18 +250,19 @@ export async function evaluate(subjects: SubjectFacts[], allLines: Line[], rs: R
     if (pasteScanned) return;
     pasteScanned = true;
     const pastePf = rs.prefilters.get('paste');
-    if (pastePf) scanItems(allLines, pastePf, rs.patterns, pasteMatches);
+    if (pastePf) scanItems(pasteLines(), pastePf, rs.patterns, pasteMatches);
   };
   const gatedOnPaste = rs.rules.some((r) => r.requirement?.some((id) => rs.patterns[id]!.fact === 'paste'));
   if (gatedOnPaste) scanPaste();
   const pasteSatisfied = [...pasteMatches].filter(([id, info]) => info.count >= rs.patterns[id]!.minCount).map(([id]) => id);
 
   const runs = new Map<string, RunResult>();
+  const memo: TextMemo = new Map();
   const out: RawFinding[] = [];
   let scratch: Matches = new Map();
   const pasteKey = pasteSatisfied.join('.');
   for (const sf of subjects) {
-    const matches = scanSubject(sf, rs, scratch);
+    const matches = scanSubject(sf, rs, scratch, memo);
     if (matches === scratch) scratch = new Map(); // this subject keeps its matches
     const satisfied = satisfiedIds(matches, pasteSatisfied, rs);
     const satKey = satisfied === pasteSatisfied ? pasteKey : satisfied.join('.');

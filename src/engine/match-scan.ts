@@ -20,6 +20,17 @@ export type Matches = Map<number, MatchInfo>;
 /** Shared answer for subjects nothing matched (most of them); never written to. */
 export const NO_MATCHES: Matches = new Map();
 
+function capturesOf(m: RegExpExecArray): Record<string, string> | undefined {
+  let captures: Record<string, string> | undefined;
+  if (m.groups) {
+    for (const k in m.groups) {
+      const v = m.groups[k];
+      if (v !== undefined) (captures ??= {})[k] = v;
+    }
+  }
+  return captures;
+}
+
 function record(p: PatternInfo, item: Line, text: string, out: Matches): void {
   const info = out.get(p.id);
   if (info) {
@@ -31,21 +42,85 @@ function record(p: PatternInfo, item: Line, text: string, out: Matches): void {
   }
   const m = p.re.exec(text);
   if (!m) return;
-  let captures: Record<string, string> | undefined;
-  if (m.groups) {
-    for (const [k, v] of Object.entries(m.groups)) if (v !== undefined) (captures ??= {})[k] = v;
+  out.set(p.id, { count: 1, items: [item], captures: capturesOf(m) });
+}
+
+/** A pattern that matched a text, with the named groups of its match. */
+interface Hit {
+  id: number;
+  captures: Record<string, string> | undefined;
+}
+
+/**
+ * Which patterns short texts match, remembered for one diagnosis, per fact: subjects share most
+ * short texts ("CrashLoopBackOff", "Ready False", "137", a common event), so each is tested once.
+ */
+export type TextMemo = Map<FactPrefilter, Map<string, readonly Hit[]>>;
+
+/** Texts longer than this (log lines, event messages, mostly unique) are not remembered. */
+const MEMO_MAX_CHARS = 96;
+const MEMO_MAX_ENTRIES = 20_000;
+const NO_HITS: readonly Hit[] = [];
+
+/** Candidate pattern ids for a text: the prefilter's literals found in it, then the `always` ones. */
+function candidates(text: string, pf: FactPrefilter): number[] {
+  const tested: number[] = [];
+  const re = pf.re;
+  if (re) {
+    re.lastIndex = 0;
+    let m = re.exec(text);
+    while (m) {
+      const ids = pf.byLiteral.get(m[0].toLowerCase());
+      if (ids) for (const id of ids) if (!tested.includes(id)) tested.push(id);
+      re.lastIndex = m.index + 1;
+      m = re.exec(text);
+    }
   }
-  out.set(p.id, { count: 1, items: [item], captures });
+  for (let a = 0; a < pf.always.length; a++) if (!tested.includes(pf.always[a]!)) tested.push(pf.always[a]!);
+  return tested;
+}
+
+function hitsOf(text: string, pf: FactPrefilter, patterns: readonly PatternInfo[]): readonly Hit[] {
+  let hits: Hit[] | null = null;
+  for (const id of candidates(text, pf)) {
+    const m = patterns[id]!.re.exec(text);
+    if (m) (hits ??= []).push({ id, captures: capturesOf(m) });
+  }
+  return hits ?? NO_HITS;
+}
+
+/** Records remembered hits for one item, as `record` would have. */
+function recordHits(hits: readonly Hit[], item: Line, patterns: readonly PatternInfo[], out: Matches): void {
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    const info = out.get(hit.id);
+    if (!info) out.set(hit.id, { count: 1, items: [item], captures: hit.captures });
+    else if (info.count < Math.max(patterns[hit.id]!.minCount, MAX_EVIDENCE_PER_CONDITION)) {
+      info.count++;
+      info.items.push(item);
+    }
+  }
 }
 
 /** Scans line-tagged items with one fact's prefilter. */
-export function scanItems(items: readonly Line[], pf: FactPrefilter, patterns: readonly PatternInfo[], out: Matches): void {
+export function scanItems(items: readonly Line[], pf: FactPrefilter, patterns: readonly PatternInfo[], out: Matches, memo?: TextMemo): void {
   if (out === NO_MATCHES) throw new Error('scanItems needs a writable map');
   const re = pf.re;
   const always = pf.always;
+  let seen = memo?.get(pf);
   for (let k = 0; k < items.length; k++) {
     const item = items[k]!;
     const text = item.text.length > MAX_LINE_CHARS ? item.text.slice(0, MAX_LINE_CHARS) : item.text;
+    if (memo && text.length <= MEMO_MAX_CHARS) {
+      if (!seen) memo.set(pf, (seen = new Map()));
+      let hits = seen.get(text);
+      if (hits === undefined) {
+        hits = hitsOf(text, pf, patterns);
+        if (seen.size < MEMO_MAX_ENTRIES) seen.set(text, hits);
+      }
+      recordHits(hits, item, patterns, out);
+      continue;
+    }
     if (re) {
       re.lastIndex = 0;
       let m = re.exec(text);
@@ -70,13 +145,13 @@ export function scanItems(items: readonly Line[], pf: FactPrefilter, patterns: r
 }
 
 /** Every pattern that matches one subject (text facts and regex-tested scalar facts). */
-export function scanSubject(sf: SubjectFacts, rs: RuleSet, scratch: Matches): Matches {
+export function scanSubject(sf: SubjectFacts, rs: RuleSet, scratch: Matches, memo?: TextMemo): Matches {
   scratch.clear();
   const out = scratch;
   // keys() + get(): no entry arrays or closures per subject (this runs for every subject).
   for (const fact of sf.texts.keys()) {
     const pf = rs.prefilters.get(fact);
-    if (pf) scanItems(sf.texts.get(fact)!, pf, rs.patterns, out);
+    if (pf) scanItems(sf.texts.get(fact)!, pf, rs.patterns, out, memo);
   }
   for (let k = 0; k < rs.scalarPatternList.length; k++) {
     const { fact, patterns } = rs.scalarPatternList[k]!;

@@ -9,17 +9,43 @@ import { BINARY_CONTROL_RATIO, MAX_INPUT_CHARS, MAX_LINE_CHARS, MAX_EVIDENCE_CHA
 import type { Line, Message } from './types.ts';
 
 export interface NormalizedInput {
-  /** One entry per original line, normalised; `start === end` === the 1-based line number. */
-  lines: Line[];
+  /** The normalised text of each original line: `texts[i]` is line i + 1. */
+  texts: string[];
   /** Original lines (CR removed), for evidence. */
   original: string[];
   messages: Message[];
+  /**
+   * Every line as a `Line` (`start === end` === the 1-based line number), built on first use. The
+   * engine builds them per section instead (`linesOf`), so most die young rather than being copied
+   * through the garbage collector's young generation: a 10 MB paste has 300,000 of them.
+   */
+  readonly lines: Line[];
+}
+
+/** `Line` objects for `texts[from]` up to (not including) `texts[to]`. */
+export function linesOf(texts: readonly string[], from = 0, to = texts.length): Line[] {
+  const out: Line[] = new Array(Math.max(0, to - from));
+  for (let i = from; i < to; i++) out[i - from] = { text: texts[i]!, start: i + 1, end: i + 1 };
+  return out;
+}
+
+function result(texts: string[], original: string[], messages: Message[]): NormalizedInput {
+  let lines: Line[] | null = null;
+  return {
+    texts,
+    original,
+    messages,
+    get lines() {
+      return (lines ??= linesOf(texts));
+    },
+  };
 }
 
 // CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), and the syslog-escaped
 // form `#033[0;31m` that rsyslog writes for ESC.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]|#033\[[0-9;]*[A-Za-z]/g;
 const SYSLOG_TAB = /#011/g;
+const NOT_BLANK = /\S/;
 const NBSP_AND_ZERO_WIDTH = /[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]/g;
 
 /** True when the text looks like binary data rather than terminal output. */
@@ -45,15 +71,19 @@ const SPECIAL_SPACE = /[\u00a0\u2007\u202f\u200b-\u200d\ufeff]/;
 const SPECIAL_SPACE_ABOVE_LATIN1 = /[\u2007\u202f\u200b-\u200d\ufeff]/;
 
 /**
- * SPECIAL_SPACE.test over a whole paste, split in two: indexOf finds U+00A0 at memory speed, and
- * a class without Latin-1 characters fails at once on the (usual) one-byte strings; a
- * single class holding both scans every character, about 6 ms per 10 MB.
+ * What a whole paste contains, checked once so clean pastes skip the per-line work. indexOf runs
+ * at memory speed; the regex holds no Latin-1 character, so it fails at once on one-byte strings
+ * (a single class that also held U+00A0 would scan every character, about 6 ms per 10 MB).
  */
-function hasSpecialSpace(text: string): boolean {
-  return text.indexOf('\u00a0') !== -1 || SPECIAL_SPACE_ABOVE_LATIN1.test(text);
+export function pasteTraits(text: string): PasteTraits {
+  return {
+    ansi: text.indexOf('\x1b') !== -1 || text.indexOf('#033[') !== -1,
+    syslogTabs: text.indexOf('#011') !== -1,
+    specialSpaces: text.indexOf('\u00a0') !== -1 || SPECIAL_SPACE_ABOVE_LATIN1.test(text),
+  };
 }
 
-/** What a whole paste contains, checked once so clean pastes skip the per-line work. */
+/** What a whole paste contains (see pasteTraits). */
 export interface PasteTraits {
   ansi: boolean;
   syslogTabs: boolean;
@@ -90,35 +120,38 @@ export function normalize(input: string): NormalizedInput {
     text = text.slice(0, cut > 0 ? cut : MAX_INPUT_CHARS);
     messages.push({ code: 'input-truncated', params: { limit: MAX_INPUT_CHARS } });
   }
-  if (text.trim() === '') {
+  // Not text.trim(): on a 10 MB paste that can copy the whole text just to test it.
+  if (!NOT_BLANK.test(text)) {
     messages.push({ code: 'empty-input' });
-    return { lines: [], original: [], messages };
+    return result([], [], messages);
   }
   if (looksBinary(text)) {
     messages.push({ code: 'binary-input' });
-    return { lines: [], original: [], messages };
+    return result([], [], messages);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const original = text.split('\n');
   if (original.length > 1 && original[original.length - 1] === '') original.pop();
-  const lines: Line[] = new Array(original.length);
-  const traits: PasteTraits = {
-    ansi: text.indexOf('\x1b') !== -1 || text.indexOf('#033[') !== -1,
-    syslogTabs: text.indexOf('#011') !== -1,
-    specialSpaces: hasSpecialSpace(text),
-  };
+  const traits = pasteTraits(text);
+  // Most lines need no change: `texts` shares `original` until one does.
+  let texts = original;
   let truncated = false;
   for (let i = 0; i < original.length; i++) {
     let raw = original[i]!;
     if (raw.charCodeAt(raw.length - 1) === 13) {
       raw = raw.slice(0, -1);
       original[i] = raw;
+      if (texts !== original) texts[i] = raw;
     }
     if (raw.length > MAX_LINE_CHARS) truncated = true;
-    lines[i] = { text: normalizeLine(raw, traits), start: i + 1, end: i + 1 };
+    const clean = normalizeLine(raw, traits);
+    if (clean !== raw) {
+      if (texts === original) texts = original.slice();
+      texts[i] = clean;
+    }
   }
   if (truncated) messages.push({ code: 'line-truncated', params: { limit: MAX_LINE_CHARS } });
-  return { lines, original, messages };
+  return result(texts, original, messages);
 }
 
 /**

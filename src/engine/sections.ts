@@ -12,10 +12,16 @@
 import { parsePrompt } from './commands.ts';
 import { FALLBACK, PARSERS } from './parsers/index.ts';
 import type { CommandHint, Parser } from './parsers/parser.ts';
+import { linesOf } from './normalize.ts';
 import type { Line } from './types.ts';
 
+const NO_LINES: Line[] = [];
+
 export interface Section {
-  /** Content lines (the prompt line excluded). */
+  /** Content lines (the prompt line excluded): `texts[from]` up to, not including, `texts[to]`. */
+  from: number;
+  to: number;
+  /** Those lines as `Line`s: filled by `splitSections`, or by the caller just before parsing. */
   lines: Line[];
   /** First and last original line, the prompt line included. */
   startLine: number;
@@ -27,7 +33,8 @@ export interface Section {
 }
 
 interface Open {
-  lines: Line[];
+  from: number;
+  to: number;
   startLine: number;
   hint?: CommandHint;
   opener?: Parser;
@@ -66,93 +73,106 @@ function openerOf(text: string): Parser | undefined {
   return undefined;
 }
 
-/** True when the lines hold something other than blanks. */
-function hasContent(lines: Line[]): boolean {
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.text.trim() !== '') return true;
+/** True for an empty or all-blank line (without allocating a trimmed copy). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c < 128 ? false : text.trim() === ''; // other Unicode blanks: as trim() sees them
+  }
+  return true;
+}
+
+/** True when `texts[from]` up to `texts[to]` hold something other than blanks. */
+function hasContent(texts: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(texts[i]!)) return true;
   return false;
 }
 
 /** Closes the open section into `out` (sections of blank lines only are dropped). */
-function closeSection(cur: Open | null, out: Section[]): void {
-  if (!cur) return;
-  const ls = cur.lines;
-  const endLine = ls.length ? ls[ls.length - 1]!.end : cur.startLine;
-  if (hasContent(ls)) out.push({ lines: ls, startLine: cur.startLine, endLine, hint: cur.hint, opener: cur.opener, parser: FALLBACK });
+function closeSection(cur: Open | null, texts: readonly string[], out: Section[]): void {
+  if (!cur || !hasContent(texts, cur.from, cur.to)) return;
+  const endLine = cur.to > cur.from ? cur.to : cur.startLine;
+  out.push({ from: cur.from, to: cur.to, lines: NO_LINES, startLine: cur.startLine, endLine, hint: cur.hint, opener: cur.opener, parser: FALLBACK });
 }
 
-function openSection(line: Line, opener: Parser | undefined, hint: CommandHint | undefined): Open {
-  return { lines: [line], startLine: line.start, hint, opener, depth: opener?.kind === 'json' ? jsonDepthDelta(line.text) : undefined };
+function openSection(i: number, text: string, opener: Parser | undefined, hint: CommandHint | undefined): Open {
+  return { from: i, to: i + 1, startLine: i + 1, hint, opener, depth: opener?.kind === 'json' ? jsonDepthDelta(text) : undefined };
 }
 
-/** Splits normalised lines into sections with a parser chosen for each. */
-export function splitSections(lines: Line[]): Section[] {
-  const out = cutSections(lines);
-  for (let i = 0; i < out.length; i++) out[i]!.parser = chooseParser(out[i]!);
+/** Splits normalised lines into sections with a parser chosen for each (and their `lines` filled). */
+export function splitSections(texts: readonly string[]): Section[] {
+  const out = cutSections(texts);
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i]!;
+    s.lines = linesOf(texts, s.from, s.to);
+    s.parser = chooseParser(s);
+  }
   return out;
 }
 
 /**
- * Splits normalised lines into sections; `parser` is left to `chooseParser`, so a caller can choose
- * and parse one section at a time. This loop runs once per line of pastes up to tens of megabytes:
- * no closures and no iterators.
+ * Splits normalised lines (`texts[i]` is line i + 1) into sections; `lines` and `parser` are left
+ * to the caller, so it can build, choose and parse one section at a time and let each section's
+ * `Line` objects die young. This loop runs once per line of pastes up to tens of megabytes: no
+ * closures, no iterators, no allocation per line.
  */
-export function cutSections(lines: Line[]): Section[] {
+export function cutSections(texts: readonly string[]): Section[] {
   const out: Section[] = [];
   let cur = null as Open | null;
   let blockHint: CommandHint | undefined;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const text = line.text;
-    if (cur === null && text.trim() === '') continue;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    if (cur === null && isBlank(text)) continue;
     if (cur?.opener?.kind === 'json' && cur.depth !== undefined && cur.depth > 0) {
-      cur.lines.push(line);
+      cur.to = i + 1;
       cur.depth += jsonDepthDelta(text);
       continue;
     }
     // Cheap path: a line that plainly continues the current section (a table row, an indented
     // describe line, another log line of the same shape) cannot start a new one.
-    if (cur?.opener?.continues?.(text) && !(cur.opener.family === 'describe' && DESCRIBE_NAME.test(text))) {
-      cur.lines.push(line);
+    if (cur?.opener?.continues?.(text) && !(cur.opener.family === 'describe' && text.charCodeAt(0) === 78 && DESCRIBE_NAME.test(text))) {
+      cur.to = i + 1;
       continue;
     }
-    if (text.trim() === '') {
-      cur?.lines.push(line);
+    if (isBlank(text)) {
+      if (cur) cur.to = i + 1;
       continue;
     }
     const hint: CommandHint | null = text.length < 1000 ? parsePrompt(text) : null;
     if (hint) {
-      closeSection(cur, out);
+      closeSection(cur, texts, out);
       blockHint = hint;
-      cur = { lines: [], startLine: line.start, hint };
+      cur = { from: i + 1, to: i + 1, startLine: i + 1, hint };
       continue;
     }
     const opener = openerOf(text);
     if (opener) {
-      if (cur && opener.family === 'lines' && cur.opener === opener) cur.lines.push(line);
+      if (cur && opener.family === 'lines' && cur.opener === opener) cur.to = i + 1;
       else if (cur && cur.hint && opener.family === 'lines' && (!cur.opener || cur.opener.family === 'lines')) {
         // Under a prompt, one command's output stays one section even when its lines vary in shape
         // (etcdctl mixes its own lines with zap JSON); detect() picks the parser for the whole.
         cur.opener ??= opener;
-        cur.lines.push(line);
-      } else if (cur && !cur.opener && !hasContent(cur.lines)) {
+        cur.to = i + 1;
+      } else if (cur && !cur.opener && !hasContent(texts, cur.from, cur.to)) {
         // First output line under a prompt: the section keeps the prompt line as its start.
         cur.opener = opener;
         cur.depth = opener.kind === 'json' ? jsonDepthDelta(text) : undefined;
-        cur.lines.push(line);
+        cur.to = i + 1;
       } else {
-        closeSection(cur, out);
-        cur = openSection(line, opener, blockHint);
+        closeSection(cur, texts, out);
+        cur = openSection(i, text, opener, blockHint);
       }
       continue;
     }
     if (cur && cur.opener?.family === 'table' && FRAGMENT_START.test(text)) {
-      closeSection(cur, out);
-      cur = openSection(line, undefined, blockHint);
-    } else if (cur) cur.lines.push(line);
-    else cur = openSection(line, undefined, blockHint);
+      closeSection(cur, texts, out);
+      cur = openSection(i, text, undefined, blockHint);
+    } else if (cur) cur.to = i + 1;
+    else cur = openSection(i, text, undefined, blockHint);
   }
-  closeSection(cur, out);
+  closeSection(cur, texts, out);
   return out;
 }
 

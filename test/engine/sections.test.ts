@@ -4,7 +4,7 @@ import { normalize } from '../../src/engine/normalize.ts';
 import { splitSections } from '../../src/engine/sections.ts';
 
 function kinds(text: string) {
-  return splitSections(normalize(text).lines).map((s) => [s.parser.kind, s.startLine, s.endLine]);
+  return splitSections(normalize(text).texts).map((s) => [s.parser.kind, s.startLine, s.endLine]);
 }
 
 describe('sections', () => {

@@ -13,7 +13,19 @@ export const DESCRIBE_START = /^Name:\s+\S/;
 export function continuesDescribe(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c === 32 || c === 9) return true;
-  return /^[A-Z][\w ./-]*:(?:\s|$)/.test(text) && !DESCRIBE_START.test(text) && !/^(?:Error|Warning|error)\b/.test(text);
+  // /^[A-Z][\w ./-]*:(?:\s|$)/ by hand: this runs for every top-level line of a describe paste.
+  if (!(c >= 65 && c <= 90)) return false;
+  let i = 1;
+  for (; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    if (k === 58) break;
+    if (!((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 32 || k === 46 || k === 47 || k === 45)) return false;
+  }
+  if (i === text.length) return false;
+  const after = text.charCodeAt(i + 1);
+  if (!(i + 1 === text.length || after === 32 || (after >= 9 && after <= 13) || after === 0xa0 || after > 0x1000)) return false;
+  if (after > 0x1000 && !/\s/.test(text[i + 1]!)) return false;
+  return !(c === 78 && DESCRIBE_START.test(text)) && !(c === 69 && /^Error\b/.test(text)) && !(c === 87 && /^Warning\b/.test(text));
 }
 
 export interface KeyValue {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyValue } from '../../../src/engine/parsers/describe.ts';
+import { continuesDescribe, keyValue } from '../../../src/engine/parsers/describe.ts';
 
 /** The regex keyValue replaced (it allocated a match per line); the hand-written scan must agree. */
 const REFERENCE = /^([ \t]*)([A-Za-z][\w .\-/()]*?):(?:[ \t]+(.*))?$/;
@@ -44,5 +44,13 @@ describe('keyValue', () => {
       'Conditions :  x', '  Ready  True', '1key: v', ':x', ' : x', 'Key:x', 'Key (v1):  y', 'a_b.c/d-e: f', 'Key:   ', 'Key:\t ', 'Kéy: v', 'Key: a:b: c', 'Key: a\rb', 'Key: a\u2028b',
     ];
     for (const c of cases) expect(keyValue(c), JSON.stringify(c)).toEqual(reference(c));
+  });
+});
+
+describe('continuesDescribe', () => {
+  const reference = (text: string) => /^\s/.test(text) || (/^[A-Z][\w ./-]*:(?:\s|$)/.test(text) && !/^Name:\s+\S/.test(text) && !/^(?:Error|Warning|error)\b/.test(text));
+  it('agrees with the reference regexes over every fixture line and the edge cases', () => {
+    const cases = [...fixtureLines(), 'Name:', 'Name:  x', 'Namespace:  x', 'Error: x', 'Errors:  3', 'Warning: y', 'Warnings:', 'Key:', 'Key:x', 'Key:\u3000x', 'Key:\u00a0x', 'Key (v1): y', 'key: y', 'K_e.y/-z: 1', 'Key; x', 'A', ''];
+    for (const c of cases) expect(continuesDescribe(c), JSON.stringify(c)).toBe(reference(c));
   });
 });
