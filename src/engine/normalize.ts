@@ -169,6 +169,16 @@ export function joinWrapped(prev: Line, next: Line): Line {
   return { text, start: prev.start, end: next.end };
 }
 
+/** True for an empty or all-blank line (without allocating a trimmed copy). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c < 128 ? false : text.trim() === ''; // other Unicode blanks: as trim() sees them
+  }
+  return true;
+}
+
 /** True for elision markers people leave in pastes (`...`, `<omitted>`, `[...]`). */
 export function isElision(text: string): boolean {
   return /^\s*(?:\.{3,}|…+|<omitted>|\[\.\.\.\]|\(\.\.\.\)|--More--|\(END\))\s*$/i.test(text);

@@ -12,7 +12,7 @@
 import { parsePrompt } from './commands.ts';
 import { FALLBACK, PARSERS } from './parsers/index.ts';
 import type { CommandHint, Parser } from './parsers/parser.ts';
-import { linesOf } from './normalize.ts';
+import { isBlank, linesOf } from './normalize.ts';
 import type { Line } from './types.ts';
 
 const NO_LINES: Line[] = [];
@@ -71,16 +71,6 @@ function jsonDepthDelta(text: string): number {
 function openerOf(text: string): Parser | undefined {
   for (let i = 0; i < PARSERS.length; i++) if (PARSERS[i]!.startsAt(text)) return PARSERS[i];
   return undefined;
-}
-
-/** True for an empty or all-blank line (without allocating a trimmed copy). */
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) continue;
-    return c < 128 ? false : text.trim() === ''; // other Unicode blanks: as trim() sees them
-  }
-  return true;
 }
 
 /** True when `texts[from]` up to `texts[to]` hold something other than blanks. */

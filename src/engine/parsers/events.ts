@@ -14,7 +14,7 @@
  *   1m		1m		1	{default-scheduler }			Warning		FailedScheduling	No nodes are available that match all of the following predicates:: Insufficient cpu (9).
  * ```
  */
-import { isElision, joinWrapped } from '../normalize.ts';
+import { isBlank, isElision, joinWrapped } from '../normalize.ts';
 import type { Line } from '../types.ts';
 
 export interface EventRow {
@@ -57,11 +57,11 @@ export function readEventRows(lines: Line[], from: number): { rows: EventRow[]; 
   let i = from;
   for (; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.text.trim() === '') break;
+    if (isBlank(l.text)) break;
     if (isEventHeader(l.text) || isElision(l.text)) continue;
     const row = parseDescribeEventRow(l.text);
     if (row) {
-      rows.push({ ...row, line: l });
+      rows.push({ type: row.type, reason: row.reason, message: row.message, line: l });
       continue;
     }
     const prev = rows[rows.length - 1];
@@ -71,7 +71,8 @@ export function readEventRows(lines: Line[], from: number): { rows: EventRow[]; 
     }
     const joined = joinWrapped(prev.line, l);
     const reparsed = parseDescribeEventRow(joined.text);
-    rows[rows.length - 1] = { ...(reparsed ?? { type: prev.type, reason: prev.reason, message: prev.message }), line: joined };
+    const r = reparsed ?? prev;
+    rows[rows.length - 1] = { type: r.type, reason: r.reason, message: r.message, line: joined };
   }
   return { rows, next: i };
 }

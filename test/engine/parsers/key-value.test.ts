@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { continuesDescribe, keyValue } from '../../../src/engine/parsers/describe.ts';
 
-/** The regex keyValue replaced (it allocated a match per line); the hand-written scan must agree. */
-const REFERENCE = /^([ \t]*)([A-Za-z][\w .\-/()]*?):(?:[ \t]+(.*))?$/;
+/**
+ * The regex keyValue replaced (it allocated a match per line); the hand-written scan must agree.
+ * With `s`: a CR or U+2028 inside a value now stays in the value instead of refusing the line.
+ */
+const REFERENCE = /^([ \t]*)([A-Za-z][\w .\-/()]*?):(?:[ \t]+(.*))?$/s;
 function reference(text: string) {
   if (text.indexOf(':') === -1) return null;
   const m = REFERENCE.exec(text);
@@ -41,7 +44,7 @@ describe('keyValue', () => {
     const cases = [
       'Name:', 'Name:  web-1', '  Last State:     Terminated', '\tReason:\tOOMKilled', 'Labels:       app=web', 'Annotations:  a: b',
       'IP:           10.0.0.1', 'Image:  registry.local:5000/app/web:1.2', 'http://x', 'Node-Selectors:  <none>', 'Controlled By:  ReplicaSet/web',
-      'Conditions :  x', '  Ready  True', '1key: v', ':x', ' : x', 'Key:x', 'Key (v1):  y', 'a_b.c/d-e: f', 'Key:   ', 'Key:\t ', 'Kéy: v', 'Key: a:b: c', 'Key: a\rb', 'Key: a\u2028b',
+      'Conditions :  x', '  Ready  True', '1key: v', ':x', ' : x', 'Key:x', 'Key (v1):  y', 'a_b.c/d-e: f', 'Key:   ', 'Key:\t ', 'Kéy: v', 'Key: a:b: c', 'Key: a\rb', 'Key: a\u2028b', 'Key:  a \u3000', 'Key: \u00a0 b\ufeff', 'A:', 'A: ', 'A:  :', '',
     ];
     for (const c of cases) expect(keyValue(c), JSON.stringify(c)).toEqual(reference(c));
   });
