@@ -236,7 +236,17 @@ function satisfiedIds(matches: Matches, pasteSatisfied: number[], rs: RuleSet): 
   const ids: number[] = [];
   for (const id of matches.keys()) if (matches.get(id)!.count >= rs.patterns[id]!.minCount) ids.push(id);
   for (const id of pasteSatisfied) ids.push(id);
-  return ids.sort((a, b) => a - b);
+  // Insertion sort: a handful of ids per subject, and Array.prototype.sort allocates per call.
+  for (let i = 1; i < ids.length; i++) {
+    const v = ids[i]!;
+    let j = i - 1;
+    while (j >= 0 && ids[j]! > v) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = v;
+  }
+  return ids;
 }
 
 /** Evaluates all subjects; returns every rule that fired on every subject. */

@@ -171,7 +171,10 @@ export function chooseParser(s: Section): Parser {
   const candidates = s.opener ? (s.opener.family === 'describe' ? DESCRIBE_PARSERS : s.opener.family === 'lines' ? LINE_PARSERS : [s.opener]) : PARSERS;
   let best: Parser = FALLBACK;
   let bestScore = MIN_SCORE;
-  for (let i = 0; i < candidates.length; i++) {
+  // detect() scores are 0..1 and only the command's kind earns the bonus: a parser that reaches
+  // this cannot be beaten (ties keep the first), so the rest need not look at the section.
+  const ceiling = s.hint?.kind ? 1 + HINT_BONUS : 1;
+  for (let i = 0; i < candidates.length && bestScore < ceiling; i++) {
     const p = candidates[i]!;
     let score = p.detect(s.lines, s.hint);
     if (score > 0 && s.hint?.kind && (s.hint.kind === p.kind || (p.kind === 'describe-deployment' && /^describe-(?:statefulset|replicaset|daemonset)$/.test(s.hint.kind)))) score += HINT_BONUS;

@@ -37,3 +37,31 @@ describe('sections', () => {
     expect(kinds('{\n  "kind": "Pod",\n  "metadata": {\n"name": "x"\n  }\n}\nNAME   READY   STATUS   RESTARTS   AGE\nx   1/1   Running   0   1d')).toEqual([['json', 1, 6], ['get-pods', 7, 8]]);
   });
 });
+
+describe('parser scores', () => {
+  it('stay within 0..1 on every fixture, as chooseParser relies on to stop early', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PARSERS } = await import('../../src/engine/parsers/index.ts');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.txt')) files.push(p);
+      }
+    };
+    walk(join(import.meta.dirname, '../fixtures'));
+    let checked = 0;
+    for (const f of files) {
+      for (const s of splitSections(normalize(readFileSync(f, 'utf8')).texts)) {
+        for (const p of PARSERS) {
+          const score = p.detect(s.lines, s.hint);
+          expect(score >= 0 && score <= 1, `${p.kind} on ${f}: ${score}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
