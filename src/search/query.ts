@@ -161,13 +161,27 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
     return [];
   }
   const hits: SearchHit[] = [];
+  // A hit's score is lunr's times coverage², so never above lunr's, and lunr returns its results
+  // best first: once a result's lunr score is below the limit-th best score so far, no later
+  // result can enter the top `limit`. On a large index a common word matches thousands of
+  // documents; their coverage is never computed.
+  const best: number[] = []; // the `limit` best scores so far, descending
   for (const r of results) {
+    if (best.length >= limit && r.score < best[limit - 1]!) break;
     const doc = loaded.byId.get(r.ref);
     if (!doc) continue;
     const terms = Object.keys(r.matchData.metadata);
-    const covered = groups.filter((g) => g.all.some((t) => has(t, r.ref))).length;
+    let covered = 0;
+    for (const g of groups) if (g.all.some((t) => has(t, r.ref))) covered++;
     const coverage = covered / groups.length;
-    hits.push({ doc, score: r.score * coverage * coverage, terms });
+    const score = r.score * coverage * coverage;
+    hits.push({ doc, score, terms });
+    let at = best.length;
+    while (at > 0 && best[at - 1]! < score) at--;
+    if (at < limit) {
+      best.splice(at, 0, score);
+      if (best.length > limit) best.pop();
+    }
   }
   hits.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title));
   return hits.slice(0, limit);

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchDataFromFiles } from '../../src/search/from-files.ts';
+import { syntheticCorpus } from '../../bench/synthetic.ts';
+import { buildSearchData } from '../../src/search/build-index.ts';
+import { buildSearchDataFromFiles, readSearchDocs } from '../../src/search/from-files.ts';
 import { loadSearch, looksLikeClusterOutput, search, type LoadedSearch } from '../../src/search/query.ts';
 import { SEARCH_CASES } from './queries.ts';
 
@@ -22,6 +24,26 @@ describe('search ranking', () => {
   it.each(CASES)('[%s] %s → %s in the top 3', (lang, query, slug) => {
     const top = search(loaded[lang]!, query, 3).map((h) => h.doc.id);
     expect(top).toContain(slug);
+  });
+
+  it('stops early without changing the answer: the top 3 and 10 equal the top of a full ranking', () => {
+    let compared = 0;
+    for (const [lang, query] of CASES) {
+      const full = search(loaded[lang]!, query, 1_000_000);
+      for (const limit of [3, 10]) {
+        expect(search(loaded[lang]!, query, limit).map((h) => [h.doc.id, h.score]), `${query} (${limit})`).toEqual(full.slice(0, limit).map((h) => [h.doc.id, h.score]));
+        compared++;
+      }
+    }
+    expect(compared).toBe(CASES.length * 2);
+    // A larger index, where common words match most documents and the early stop really cuts.
+    const docs = syntheticCorpus([...readSearchDocs(ARTICLES, 'zh'), ...readSearchDocs(ARTICLES, 'en')], 400);
+    const big = loadSearch(JSON.parse(JSON.stringify(buildSearchData('t', docs))));
+    for (const query of ['Pod 被驱逐', '存储卷声明 Pending', 'node not ready', 'OOM']) {
+      const full = search(big, query, 1_000_000);
+      expect(full.length, query).toBeGreaterThan(30);
+      expect(search(big, query, 10).map((h) => [h.doc.id, h.score]), query).toEqual(full.slice(0, 10).map((h) => [h.doc.id, h.score]));
+    }
   });
 
   it('finds nothing for words no article uses', () => {
