@@ -79,6 +79,8 @@ export function typoExpansions(loaded: LoadedSearch, word: string): string[] {
 const LATIN = /^[a-z0-9]/;
 /** Above this many (word, document) pairs, the commonest words retrieve nothing (they still rank). */
 const MAX_SCORED_PAIRS = 600;
+/** A word in this many (field, document) pairs retrieves on its own, without its synonyms. */
+const COMMON_WORD_PAIRS = 300;
 
 /**
  * Ranked search with lunr's BM25 over weighted clauses (built with idx.query(), never
@@ -134,6 +136,10 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
       for (const t of terms) n += postingSize(loaded, t);
       return n;
     };
+    // On a large index a common word alone retrieves plenty: its synonyms then only count towards
+    // coverage, as the parts do, instead of multiplying the documents lunr has to score.
+    const wordDf = postingSize(loaded, tok!);
+    if (wordDf >= COMMON_WORD_PAIRS) for (const t of [...core]) if (t !== tok) core.delete(t);
     const coreDf = df(core);
     const retrieve = coreDf > 0 ? new Map([...clauses].filter(([t]) => core.has(t))) : clauses;
     return { clauses: retrieve, all: [...clauses.keys()], retrievalDf: coreDf > 0 ? coreDf : df(clauses.keys()) };
