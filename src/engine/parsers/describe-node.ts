@@ -16,7 +16,7 @@
  * Clients up to 1.12 also print `OutOfDisk`; old output separates columns with tabs.
  */
 import type { Line } from '../types.ts';
-import { addEvents, conditionText, continuesDescribe, countKeys, countLines, DESCRIBE_START, indexOfLine, keyValue, parseConditionRow, topLevelKeys } from './describe.ts';
+import { addEvents, conditionText, continuesDescribe, countKeys, countLines, DESCRIBE_START, keyValue, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
 import { RecordBuilder, subjectOf, UNNAMED, type Parser } from './parser.ts';
 import type { FactName } from '../fact-names.ts';
@@ -53,7 +53,7 @@ export const describeNode: Parser = {
     const unsched = keys.get('Unschedulable');
     if (unsched) b.scalar('unschedulable', unsched.value, unsched.line);
     readTaints(lines, keys.get('Taints'), b);
-    const start = indexOfLine(lines, 'Conditions:');
+    const start = keys.get('Conditions')?.index ?? -1;
     for (let i = start < 0 ? 0 : start + 1; i < lines.length; i++) {
       const t = lines[i]!.text;
       if (start >= 0 && t !== '' && !/^\s/.test(t)) break;

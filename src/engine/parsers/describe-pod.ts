@@ -29,7 +29,7 @@
  * deleted ones `Status: Terminating (lasts 3d)`.
  */
 import type { Line } from '../types.ts';
-import { addEvents, conditionText, continuesDescribe, countKeys, countLines, indexOfLine, DESCRIBE_START, keyValue, looseEventRows, parseConditionRow, topLevelKeys } from './describe.ts';
+import { addEvents, conditionText, continuesDescribe, countKeys, countLines, DESCRIBE_START, keyValue, looseEventRows, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
 import { parseAge, RecordBuilder, subjectOf, UNNAMED, type Parser } from './parser.ts';
 
@@ -74,9 +74,9 @@ export const describePod: Parser = {
     const message = keys.get('Message');
     if (message) b.text('podMessage', message.value, continued(lines, message.index));
 
-    readContainers(lines, b);
-    readConditions(lines, b);
-    if (indexOfLine(lines, 'Events:') >= 0) addEvents(lines, b);
+    readContainers(lines, keys.get('Events')?.index ?? lines.length, b);
+    readConditions(lines, keys.get('Conditions')?.index ?? -1, b);
+    if (keys.has('Events')) addEvents(lines, b);
     else for (const e of looseEventRows(lines)) b.text('events', e.text, e.line);
     return { records: [b.build()] };
   },
@@ -99,15 +99,13 @@ function continued(lines: Line[], index: number): Line {
 
 type StateBlock = { which: 'state' | 'last'; state: string; indent: number } | null;
 
-/** Reads every `State:` / `Last State:` block and restart counts, wherever they are. */
-function readContainers(lines: Line[], b: RecordBuilder): void {
+/** Reads every `State:` / `Last State:` block and restart counts before the Events block. */
+function readContainers(lines: Line[], events: number, b: RecordBuilder): void {
   let block: StateBlock = null;
   let maxRestarts: { n: number; line: Line } | null = null;
-  let inEvents = false;
-  for (let i = 0; i < lines.length; i++) {
+  // Up to the Events block (`events`: its index, or the end).
+  for (let i = 0; i < events; i++) {
     const line = lines[i]!;
-    if (line.text.startsWith('Events:')) inEvents = true;
-    if (inEvents) continue;
     const kv = keyValue(line.text);
     if (!kv) continue;
     if (kv.key === 'State' || kv.key === 'Last State') {
@@ -137,8 +135,7 @@ function readContainers(lines: Line[], b: RecordBuilder): void {
 }
 
 /** Pod conditions ("  PodScheduled   False"), newer clients add reason/message columns in yaml only. */
-function readConditions(lines: Line[], b: RecordBuilder): void {
-  const start = indexOfLine(lines, 'Conditions:');
+function readConditions(lines: Line[], start: number, b: RecordBuilder): void {
   if (start < 0) return;
   for (let i = start + 1; i < lines.length; i++) {
     const t = lines[i]!.text;

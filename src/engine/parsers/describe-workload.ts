@@ -19,7 +19,7 @@
  * DaemonSet: `Desired Number of Nodes Scheduled: 3`, `Number of Nodes Scheduled with Available Pods: 1`.
  */
 import type { SectionKind } from '../types.ts';
-import { addEvents, conditionText, continuesDescribe, DESCRIBE_START, indexOfLine, parseConditionRow, topLevelKeys } from './describe.ts';
+import { addEvents, conditionText, continuesDescribe, DESCRIBE_START, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
 import { RecordBuilder, subjectOf, UNNAMED, type Parser } from './parser.ts';
 
@@ -72,7 +72,7 @@ export const describeWorkload: Parser = {
       const m = /(\d+)\s+Running/.exec(pods.value);
       if (m) b.scalar('replicasReady', Number(m[1]), pods.line);
     }
-    const start = indexOfLine(lines, 'Conditions:');
+    const start = keys.get('Conditions')?.index ?? -1;
     if (start >= 0) {
       for (let i = start + 1; i < lines.length; i++) {
         const t = lines[i]!.text;

@@ -108,12 +108,6 @@ export function countKeys(keys: Map<string, unknown>, wanted: string[]): number 
   return wanted.reduce((n, k) => n + (keys.has(k) ? 1 : 0), 0);
 }
 
-/** Index of the first line that starts with `prefix` (e.g. `Events:`), or -1. */
-export function indexOfLine(lines: Line[], prefix: string): number {
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.text.startsWith(prefix)) return i;
-  return -1;
-}
-
 /** How many lines match `re` (a non-global regex). */
 export function countLines(lines: Line[], re: RegExp): number {
   let n = 0;
@@ -126,7 +120,7 @@ export function countLines(lines: Line[], re: RegExp): number {
  * (a Node event in a pod fragment) still go to this subject: describe lists the object's own events.
  */
 export function addEvents(lines: Line[], b: RecordBuilder): void {
-  const start = indexOfLine(lines, 'Events:');
+  const start = topLevelKeys(lines).get('Events')?.index ?? -1;
   if (start < 0) return;
   if (/^Events:\s+<none>/.test(lines[start]!.text)) return;
   const { rows } = readEventRows(lines, start + 1);
