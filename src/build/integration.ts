@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { buildClientBundles } from './client-bundles.ts';
 import { relativizeHtml } from './relativize.ts';
 import { writeSearchData } from './search-data.ts';
+import { watchClientSources } from './watch.ts';
 import { LANGS } from '../i18n/ui.ts';
 
 async function* htmlFiles(dir: string): AsyncGenerator<string> {
@@ -24,6 +25,19 @@ export default function kbIntegration(): AstroIntegration {
         const root = fileURLToPath(config.root);
         await buildClientBundles(root);
         await writeSearchData(root, LANGS);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // `astro dev`: rebuild the client bundles when their sources change (reload to see it).
+        const root = server.config.root; // Vite's root: the project's, as an absolute path
+        const watcher = watchClientSources(
+          root,
+          async () => {
+            await buildClientBundles(root);
+            logger.info('client bundles rebuilt');
+          },
+          (error) => logger.error(`client bundles: ${error instanceof Error ? error.message : String(error)}`),
+        );
+        server.httpServer?.once('close', () => watcher.close());
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
