@@ -18,7 +18,8 @@ const TOOLS = 'kubectl|kubecolor|k|oc|etcdctl|etcdctlv3|journalctl|crictl|docker
 // Prompt shapes that are unmistakable (user@host, [user@host dir]#, (⎈|ctx:ns)…$, "controlplane $"):
 // any command may follow. Bare "$ ", "# ", "> " are common in other text, so a known tool must follow.
 const STRONG_PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]\s*|\([^)\n]{1,80}\)[^\s$#]{0,80}[$#%]\s+|[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]\s+|[\w.-]+ \$\s+|PS [A-Z]:\\[^>\n]{0,120}>\s*|➜\s+\S+\s+)(\S.*)$/;
-const WEAK_PROMPT = new RegExp(String.raw`^(?:\$\s+|#\s+|>\s+|%\s+|❯\s+)((?:${TOOLS})\b.*)$`);
+// A weak prompt may set variables first (`$ KUBECONFIG=/etc/kubernetes/admin.conf kubectl get no`).
+const WEAK_PROMPT = new RegExp(String.raw`^(?:\$\s+|#\s+|>\s+|%\s+|❯\s+)((?:\w+=\S*\s+)*(?:${TOOLS})\b.*)$`);
 const BARE = /^((?:sudo\s+)?(?:kubectl|kubecolor|oc|etcdctl|journalctl|crictl)\s+[a-z-]+\b.*|k\s+(?:get|describe|logs|events|top|apply|create|delete|rollout)\b.*|ETCDCTL_API=3\s+etcdctl\b.*)$/;
 
 /** Parses a prompt line; returns null when the line is not a typed command. */
@@ -50,12 +51,43 @@ const DESCRIBE_KINDS: Record<string, SectionKind> = {
 const OTHER_TOOLS_OUTPUT = new Set(['etcdctl', 'etcdctlv3', 'kubeadm', 'systemctl', 'date', 'timedatectl', 'chronyc', 'ntpq', 'ntpdate', 'df', 'free', 'ss', 'netstat', 'curl', 'wget', 'nslookup', 'dig', 'ping', 'telnet', 'nc', 'openssl', 'sysctl', 'helm', 'ipvsadm', 'iptables', 'ip', 'uptime']);
 
 /** Reads a command line (after the prompt) into a hint. */
+const WRAPPERS = new Set(['sudo', 'watch', 'time']);
+const KUBECTL = new Set(['kubectl', 'kubecolor', 'k', 'oc']);
+const ENV_ASSIGNMENT = /^\w+=\S*$/;
+
+function isSpace(c: number, text: string, i: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]!));
+}
+
+/** The words of the command before any pipe (what `split('|')[0].trim().split(/\s+/)` gives). */
+function commandWords(command: string): string[] {
+  const pipe = command.indexOf('|');
+  const n = pipe === -1 ? command.length : pipe;
+  const words: string[] = [];
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(command.charCodeAt(i), command, i)) i++;
+    const start = i;
+    while (i < n && !isSpace(command.charCodeAt(i), command, i)) i++;
+    if (i > start) words.push(command.slice(start, i));
+  }
+  return words;
+}
+
 export function parseCommand(command: string): CommandHint {
-  const words = command.split('|')[0]!.trim().split(/\s+/);
-  while (words.length && (/^(?:sudo|watch|time)$/.test(words[0]!) || /^\w+=\S*$/.test(words[0]!) || (words[0] === 'watch' && words[1]?.startsWith('-')))) words.shift();
-  const tool = (words.shift() ?? '').replace(/\.exe$/, '');
+  const words = commandWords(command);
+  while (words.length && (WRAPPERS.has(words[0]!) || (words[0]!.includes('=') && ENV_ASSIGNMENT.test(words[0]!)))) {
+    if (words.shift() !== 'watch') continue;
+    // watch's own options: `watch -n 2 kubectl get pods`, `watch -d -n2 …`, `watch --interval=5 …`
+    while (words[0]?.startsWith('-')) {
+      const option = words.shift();
+      if (option === '-n' || option === '--interval') words.shift();
+    }
+  }
+  let tool = words.shift() ?? '';
+  if (tool.endsWith('.exe')) tool = tool.slice(0, -4);
   const hint: CommandHint = { tool };
-  if (/^(?:kubectl|kubecolor|k|oc)$/.test(tool)) {
+  if (KUBECTL.has(tool)) {
     const args: string[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;

@@ -21,6 +21,11 @@ describe('sections', () => {
     expect(parsePrompt('$ kubectl get po web-1 -oyaml')).toMatchObject({ kind: 'yaml' });
     expect(parsePrompt('$ kubectl logs -n kube-system etcd-master1 --tail 20')).toMatchObject({ kind: 'etcd-log', name: 'etcd-master1' });
     expect(parsePrompt('$ sudo journalctl -u kubelet --since "1 hour ago"')).toMatchObject({ kind: 'kubelet-log', name: 'kubelet' });
+    expect(parsePrompt('$ watch -n 2 kubectl get po -A')).toMatchObject({ tool: 'kubectl', kind: 'get-pods', allNamespaces: true });
+    expect(parsePrompt('[root@m1 ~]# watch -d --interval=5 kubectl get nodes')).toMatchObject({ tool: 'kubectl', kind: 'get-nodes' });
+    expect(parsePrompt('$ KUBECONFIG=/tmp/prod.conf kubectl get ev -A')).toMatchObject({ tool: 'kubectl', kind: 'get-events' });
+    expect(parsePrompt('$ LANG=C not-a-tool x')).toBeNull();
+    expect(parsePrompt('[root@m1 ~]# KUBECONFIG=/etc/kubernetes/admin.conf kubectl.exe describe  pod web-1 | grep -A5 State')).toMatchObject({ tool: 'kubectl', kind: 'describe-pod', name: 'web-1' });
   });
 
   it('splits a multi-command paste at each prompt and keeps the prompt in the section', () => {
