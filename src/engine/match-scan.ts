@@ -62,20 +62,26 @@ const MEMO_MAX_CHARS = 96;
 const MEMO_MAX_ENTRIES = 20_000;
 const NO_HITS: readonly Hit[] = [];
 
-/** Candidate pattern ids for a text: the prefilter's literals found in it, then the `always` ones. */
-function candidates(text: string, pf: FactPrefilter): number[] {
-  const tested: number[] = [];
+const NO_IDS: readonly number[] = [];
+
+/**
+ * Candidate pattern ids for a text: the prefilter's literals found in it, then the `always` ones.
+ * Allocates nothing for the usual line where no literal is found.
+ */
+function candidates(text: string, pf: FactPrefilter): readonly number[] {
+  let tested: number[] | null = null;
   const re = pf.re;
   if (re) {
     re.lastIndex = 0;
     let m = re.exec(text);
     while (m) {
       const ids = pf.byLiteral.get(m[0].toLowerCase());
-      if (ids) for (const id of ids) if (!tested.includes(id)) tested.push(id);
+      if (ids) for (const id of ids) if (!(tested ??= []).includes(id)) tested.push(id);
       re.lastIndex = m.index + 1;
       m = re.exec(text);
     }
   }
+  if (!tested) return pf.always.length ? pf.always : NO_IDS;
   for (let a = 0; a < pf.always.length; a++) if (!tested.includes(pf.always[a]!)) tested.push(pf.always[a]!);
   return tested;
 }
@@ -105,8 +111,6 @@ function recordHits(hits: readonly Hit[], item: Line, patterns: readonly Pattern
 /** Scans line-tagged items with one fact's prefilter. */
 export function scanItems(items: readonly Line[], pf: FactPrefilter, patterns: readonly PatternInfo[], out: Matches, memo?: TextMemo): void {
   if (out === NO_MATCHES) throw new Error('scanItems needs a writable map');
-  const re = pf.re;
-  const always = pf.always;
   let seen = memo?.get(pf);
   for (let k = 0; k < items.length; k++) {
     const item = items[k]!;
@@ -121,26 +125,8 @@ export function scanItems(items: readonly Line[], pf: FactPrefilter, patterns: r
       recordHits(hits, item, patterns, out);
       continue;
     }
-    if (re) {
-      re.lastIndex = 0;
-      let m = re.exec(text);
-      if (m) {
-        const tested: number[] = [];
-        while (m) {
-          const ids = pf.byLiteral.get(m[0].toLowerCase());
-          if (ids) {
-            for (const id of ids) {
-              if (tested.includes(id)) continue;
-              tested.push(id);
-              record(patterns[id]!, item, text, out);
-            }
-          }
-          re.lastIndex = m.index + 1;
-          m = re.exec(text);
-        }
-      }
-    }
-    for (let a = 0; a < always.length; a++) record(patterns[always[a]!]!, item, text, out);
+    const ids = candidates(text, pf);
+    for (let c = 0; c < ids.length; c++) record(patterns[ids[c]!]!, item, text, out);
   }
 }
 
