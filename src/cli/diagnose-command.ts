@@ -2,6 +2,7 @@
 import { createRuleSet, diagnose, RuleLoadFailure, type DiagnoseResult } from '../engine/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { readInput, readRules, readStdin } from './io.ts';
+import { relatedFinder } from './related.ts';
 import { langFromEnv, t, type Lang } from './messages.ts';
 import { renderHuman, type CliMessage } from './render.ts';
 
@@ -41,7 +42,7 @@ export async function diagnoseCommand(argv: string[], io: Io): Promise<number> {
     let result: Result;
     try {
       const text = input === '-' ? await readStdin() : readInput(input);
-      result = await diagnose(text, ruleSet);
+      result = await diagnose(text, ruleSet, { related: relatedFinder(lang) });
     } catch (e) {
       const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       result = { sections: [], findings: [], messages: [{ code: 'unreadable-input', params: { file: input, error } }] };

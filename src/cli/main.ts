@@ -7,6 +7,7 @@
  */
 import { UsageError } from './args.ts';
 import { diagnoseCommand, type Io } from './diagnose-command.ts';
+import { evalCommand } from './eval-command.ts';
 import { langFromEnv, t } from './messages.ts';
 import { rulesCheckCommand } from './rules-command.ts';
 import { searchCommand } from './search-command.ts';
@@ -17,6 +18,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (command === 'diagnose') return await diagnoseCommand(rest, io);
     if (command === 'rules' && rest[0] === 'check') return await rulesCheckCommand(rest.slice(1), io);
+    if (command === 'eval') return await evalCommand(rest, io);
     if (command === 'search') return await searchCommand(rest, io, Boolean(process.stdout.isTTY));
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(t(lang, 'usage'));

@@ -12,7 +12,9 @@ const en = {
     '  k8s-kb rules check [DIR]\n' +
     '      Validate rule files (rules/ by default) and check that their articles exist.\n' +
     '  k8s-kb search [--json] [--lang zh|en] QUERY\n' +
-    '      Search the knowledge base.\n',
+    '      Search the knowledge base.\n' +
+    '  k8s-kb eval [--json] DIR…\n' +
+    '      Score the engine on labelled pastes (DIR/cases.json): top-1, top-3, healthy pastes kept quiet.\n',
   'error.unknownCommand': 'unknown command "{name}"',
   'error.unknownOption': 'unknown option "{name}"',
   'error.missingValue': 'option {name} needs a value',
@@ -23,6 +25,9 @@ const en = {
   'diagnose.sections': 'Recognised: {list}',
   'diagnose.sectionItem': '{kind} (lines {from}–{to})',
   'diagnose.none': 'No problems found in what was pasted.',
+  'diagnose.noneMatched': 'No rule matched what was pasted, but it has error lines.',
+  'diagnose.related': 'Possibly related (no rule matched these error lines; the articles the search finds for them):',
+  'diagnose.relatedLines': 'lines {lines}',
   'diagnose.infoOnly': 'No problems found; notes only:',
   'diagnose.severity.critical': 'CRITICAL',
   'diagnose.severity.warning': 'WARNING',
@@ -59,7 +64,9 @@ const zh: Record<MessageKey, string> = {
     '  k8s-kb rules check [目录]\n' +
     '      校验规则文件（默认 rules/），并检查规则对应的文章是否存在。\n' +
     '  k8s-kb search [--json] [--lang zh|en] 关键词\n' +
-    '      搜索知识库。\n',
+    '      搜索知识库。\n' +
+    '  k8s-kb eval [--json] 目录…\n' +
+    '      用标注好的粘贴样本（目录/cases.json）给诊断引擎打分：top-1、top-3、健康输出是否保持安静。\n',
   'error.unknownCommand': '未知命令 "{name}"',
   'error.unknownOption': '未知选项 "{name}"',
   'error.missingValue': '选项 {name} 需要一个值',
@@ -70,6 +77,9 @@ const zh: Record<MessageKey, string> = {
   'diagnose.sections': '已识别：{list}',
   'diagnose.sectionItem': '{kind}（第 {from}–{to} 行）',
   'diagnose.none': '粘贴的内容中没有发现问题。',
+  'diagnose.noneMatched': '没有规则匹配粘贴的内容，但其中有错误行。',
+  'diagnose.related': '可能相关（没有规则匹配这些错误行；以下是搜索为它们找到的文章）：',
+  'diagnose.relatedLines': '第 {lines} 行',
   'diagnose.infoOnly': '没有发现问题，仅有以下提示：',
   'diagnose.severity.critical': '严重',
   'diagnose.severity.warning': '警告',

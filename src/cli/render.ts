@@ -57,13 +57,22 @@ export function renderHuman(name: string, result: DiagnoseResult & { messages: C
   out.push('');
   const serious = result.findings.filter((f) => f.severity !== 'info');
   if (result.findings.length === 0) {
-    if (!result.messages.some((m) => m.code !== 'line-truncated' && m.code !== 'input-truncated')) out.push(t(lang, 'diagnose.none'));
+    if (result.related?.length) out.push(t(lang, 'diagnose.noneMatched'));
+    else if (!result.messages.some((m) => m.code !== 'line-truncated' && m.code !== 'input-truncated')) out.push(t(lang, 'diagnose.none'));
   } else {
     if (serious.length === 0) out.push(t(lang, 'diagnose.infoOnly'));
     result.findings.forEach((f, i) => {
       out.push(...findingText(f, i, lang, baseUrl));
       out.push('');
     });
+  }
+  if (result.related?.length) {
+    if (result.findings.length) out.push('');
+    out.push(t(lang, 'diagnose.related'));
+    for (const r of result.related) {
+      out.push(`  - ${articleTitle(r.article, lang)}  (${t(lang, 'diagnose.relatedLines', { lines: r.lines.join(', ') })})`);
+      out.push(`    ${articleLink(r.article, lang, baseUrl)}`);
+    }
   }
   return out.join('\n').trimEnd() + '\n';
 }

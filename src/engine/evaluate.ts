@@ -14,10 +14,11 @@
 import type { RuleResult } from 'json-rules-engine';
 import { factType, type FactType } from './fact-names.ts';
 import { MAX_EVIDENCE_PER_CONDITION } from './limits.ts';
-import { scalarValue, scanItems, scanSubject, type Matches, type TextMemo } from './match-scan.ts';
+import { scalarValue, scanSubject, type Matches, type TextMemo } from './match-scan.ts';
 import { compileSpec, MatchView } from './operators.ts';
 import type { PatternValue } from './rule-schema.ts';
-import { engineFor, runEngine, type CompiledRule, type RuleSet } from './rules.ts';
+import { engineFor, runEngine, type CompiledRule, type FactPrefilter, type RuleSet } from './rules.ts';
+import { PASTE_KIND } from './loose.ts';
 import type { Line, Subject, SubjectFacts } from './types.ts';
 
 /** A rule that fired on one subject, before ranking; evidence is read lazily (see findingLines). */
@@ -33,6 +34,23 @@ export interface RawFinding {
 }
 
 const OTHER = '\u0000other';
+
+const pasteOnlyCache = new WeakMap<RuleSet, Set<number>>();
+
+/** Ids of `paste` patterns that only rules gated to the Paste subject read. */
+function pasteOnlyPatterns(rs: RuleSet): Set<number> {
+  let ids = pasteOnlyCache.get(rs);
+  if (ids) return ids;
+  const shared = new Set<number>();
+  ids = new Set<number>();
+  for (const r of rs.rules) {
+    const onlyPaste = r.kinds !== null && r.kinds !== undefined && r.kinds.length === 1 && r.kinds[0] === PASTE_KIND;
+    for (const id of r.patternIds) if (rs.patterns[id]!.fact === 'paste') (onlyPaste ? ids : shared).add(id);
+  }
+  for (const id of shared) ids.delete(id);
+  pasteOnlyCache.set(rs, ids);
+  return ids;
+}
 
 /** What one candidate-rule set needs, computed once per set. */
 interface CandidateSet {
@@ -250,8 +268,10 @@ function satisfiedIds(matches: Matches, pasteSatisfied: number[], rs: RuleSet): 
 }
 
 /** Evaluates all subjects; returns every rule that fired on every subject. */
-/** `pasteLines`: every line of the paste, asked for only when a rule reads the whole paste. */
-export async function evaluate(subjects: SubjectFacts[], pasteLines: () => Line[], rs: RuleSet): Promise<RawFinding[]> {
+/** Scans the whole paste with the `paste` fact's prefilter (called only when a rule reads the whole paste). */
+export type PasteScan = (pf: FactPrefilter, patterns: RuleSet['patterns'], out: Matches) => void;
+
+export async function evaluate(subjects: SubjectFacts[], pasteScan: PasteScan, rs: RuleSet): Promise<RawFinding[]> {
   const cache = cacheFor(rs);
   // The whole-paste fact is scanned only if some subject's candidate rules read it.
   const pasteMatches: Matches = new Map();
@@ -260,18 +280,26 @@ export async function evaluate(subjects: SubjectFacts[], pasteLines: () => Line[
     if (pasteScanned) return;
     pasteScanned = true;
     const pastePf = rs.prefilters.get('paste');
-    if (pastePf) scanItems(pasteLines(), pastePf, rs.patterns, pasteMatches);
+    if (pastePf) pasteScan(pastePf, rs.patterns, pasteMatches);
   };
   const gatedOnPaste = rs.rules.some((r) => r.requirement?.some((id) => rs.patterns[id]!.fact === 'paste'));
   if (gatedOnPaste) scanPaste();
-  const pasteSatisfied = [...pasteMatches].filter(([id, info]) => info.count >= rs.patterns[id]!.minCount).map(([id]) => id);
+  // Patterns read only by rules on the Paste subject (the any-line rules) are not handed to every
+  // other subject: that would lengthen each subject's candidate key for nothing.
+  const pasteOnly = pasteOnlyPatterns(rs);
+  const pasteSatisfiedAll = [...pasteMatches].filter(([id, info]) => info.count >= rs.patterns[id]!.minCount).map(([id]) => id);
+  const pasteSatisfiedShared = pasteSatisfiedAll.filter((id) => !pasteOnly.has(id));
 
   const runs = new Map<string, RunResult>();
   const memo: TextMemo = new Map();
   const out: RawFinding[] = [];
   let scratch: Matches = new Map();
-  const pasteKey = pasteSatisfied.join('.');
+  const pasteKeyShared = pasteSatisfiedShared.join('.');
+  const pasteKeyAll = pasteSatisfiedAll.join('.');
   for (const sf of subjects) {
+    const onPaste = sf.subject.kind === PASTE_KIND;
+    const pasteSatisfied = onPaste ? pasteSatisfiedAll : pasteSatisfiedShared;
+    const pasteKey = onPaste ? pasteKeyAll : pasteKeyShared;
     const matches = scanSubject(sf, rs, scratch, memo);
     if (matches === scratch) scratch = new Map(); // this subject keeps its matches
     const satisfied = satisfiedIds(matches, pasteSatisfied, rs);

@@ -8,7 +8,8 @@
  * ```
  */
 export { diagnose } from './diagnose.ts';
-export type { DiagnoseOptions } from './diagnose.ts';
+export type { DiagnoseOptions, RelatedSearch } from './diagnose.ts';
+export { relatedArticles } from './diagnose.ts';
 export { createRuleSet, loadRules, formatRuleError, RuleLoadFailure } from './rules.ts';
 export type { RuleFile, RuleError, RuleSet, CompiledRule } from './rules.ts';
 export type { RuleJson, RuleParams } from './rule-schema.ts';
@@ -20,6 +21,7 @@ export type {
   Evidence,
   Finding,
   Message,
+  RelatedArticle,
   MessageCode,
   SectionInfo,
   SectionKind,

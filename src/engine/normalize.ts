@@ -6,6 +6,7 @@
  * line from a table whose rows happen to be equally long.
  */
 import { BINARY_CONTROL_RATIO, MAX_INPUT_CHARS, MAX_LINE_CHARS, MAX_EVIDENCE_CHARS } from './limits.ts';
+import { asciiPunctuation, undecorate } from './decorations.ts';
 import type { Line, Message } from './types.ts';
 
 export interface NormalizedInput {
@@ -80,6 +81,7 @@ export function pasteTraits(text: string): PasteTraits {
     ansi: text.indexOf('\x1b') !== -1 || text.indexOf('#033[') !== -1,
     syslogTabs: text.indexOf('#011') !== -1,
     specialSpaces: text.indexOf('\u00a0') !== -1 || SPECIAL_SPACE_ABOVE_LATIN1.test(text),
+    fullwidth: FULLWIDTH_PUNCT.test(text),
   };
 }
 
@@ -88,9 +90,12 @@ export interface PasteTraits {
   ansi: boolean;
   syslogTabs: boolean;
   specialSpaces: boolean;
+  /** Full-width punctuation or the ideographic space (typed by Chinese input methods). */
+  fullwidth: boolean;
 }
 
-const ALL_TRAITS: PasteTraits = { ansi: true, syslogTabs: true, specialSpaces: true };
+const FULLWIDTH_PUNCT = /[\u3000\uff01-\uff5e]/;
+const ALL_TRAITS: PasteTraits = { ansi: true, syslogTabs: true, specialSpaces: true, fullwidth: true };
 
 /** Cleans one physical line for parsing (`traits`: what the whole paste contains, when known). */
 export function normalizeLine(raw: string, traits: PasteTraits = ALL_TRAITS): string {
@@ -99,6 +104,7 @@ export function normalizeLine(raw: string, traits: PasteTraits = ALL_TRAITS): st
   if (traits.ansi) s = stripAnsi(s);
   if (traits.syslogTabs && s.indexOf('#011') !== -1) s = s.replace(SYSLOG_TAB, '\t');
   if (traits.specialSpaces && SPECIAL_SPACE.test(s)) s = s.replace(NBSP_AND_ZERO_WIDTH, (m) => (m === '\u00a0' || m === '\u2007' || m === '\u202f' ? ' ' : ''));
+  if (traits.fullwidth) s = asciiPunctuation(s);
   const last = s.charCodeAt(s.length - 1);
   if (last === 32 || last === 9) s = s.trimEnd();
   return s;
@@ -151,7 +157,7 @@ export function normalize(input: string): NormalizedInput {
     }
   }
   if (truncated) messages.push({ code: 'line-truncated', params: { limit: MAX_LINE_CHARS } });
-  return result(texts, original, messages);
+  return result(undecorate(texts), original, messages);
 }
 
 /**

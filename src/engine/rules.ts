@@ -62,6 +62,8 @@ export interface CompiledRule {
   requirement: number[] | null;
   /** Facts the rule's conditions read. */
   facts: string[];
+  /** Ids of the patterns its `matches` / `notMatches` conditions use. */
+  patternIds: number[];
 }
 
 /** Per text fact: one literal prefilter over all its patterns. */
@@ -241,10 +243,11 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
 
   const rules: CompiledRule[] = valid.map(({ file, json }, index) => {
     const ls = leaves(json.conditions);
+    const patternIds: number[] = [];
     for (const l of ls) {
       const type = factType(l.fact);
       if (l.operator === 'matches' || l.operator === 'notMatches') {
-        patternFor(l.fact, l.value as PatternValue);
+        patternIds.push(patternFor(l.fact, l.value as PatternValue).id);
         if (type === 'string') regexStringFacts.add(l.fact);
       } else if (type === 'number') {
         const list = numberThresholds.get(l.fact) ?? [];
@@ -266,6 +269,7 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
       kinds: kindsOf(json.conditions),
       requirement: requirementOf(json.conditions),
       facts: [...new Set(ls.map((l) => l.fact))],
+      patternIds,
     };
   });
   for (const f of regexStringFacts) stringConstants.delete(f);

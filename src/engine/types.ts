@@ -128,4 +128,17 @@ export interface DiagnoseResult {
   messages: Message[];
   /** With `trace`: every rule that fired on every subject, before de-duplication. */
   fired?: { ruleId: string; subject: Subject }[];
+  /**
+   * "Possibly related" articles: when no rule raised a warning or critical finding but the paste
+   * carries error-looking lines, the caller's search over those lines (never mixed into findings).
+   */
+  related?: RelatedArticle[];
+}
+
+/** An article the site's search found for a paste's error lines (not a diagnosis). */
+export interface RelatedArticle {
+  article: string;
+  score: number;
+  /** 1-based input lines the search was run on. */
+  lines: number[];
 }

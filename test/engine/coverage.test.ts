@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/content/catalogue.ts';
 import { diagnose } from '../../src/engine/index.ts';
-import { cases, fixture, fixtureFiles, ruleSet } from './helpers.ts';
+import { cases, fixture, fixtureFiles, realPastes, ruleSet } from './helpers.ts';
 
 const D_SLUGS = CATALOGUE.filter((c) => c.kind === 'D').map((c) => c.slug);
 
@@ -38,9 +38,10 @@ describe('coverage', () => {
     for (const c of quiet) expect(c.why.length).toBeGreaterThan(20);
   });
 
-  it('fires every rule in at least one fixture', async () => {
+  it('fires every rule in at least one fixture or real paste', async () => {
     const fired = new Set<string>();
-    for (const f of fixtureFiles()) for (const x of (await diagnose(fixture(f), ruleSet(), { trace: true })).fired!) fired.add(x.ruleId);
+    const texts = [...fixtureFiles().map(fixture), ...realPastes().map((c) => c.text)];
+    for (const t of texts) for (const x of (await diagnose(t, ruleSet(), { trace: true })).fired!) fired.add(x.ruleId);
     expect(ruleSet().rules.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
   });
 });

@@ -51,3 +51,40 @@ export interface Case {
 export function cases(): Case[] {
   return (JSON.parse(readFileSync(join(FIXTURES, 'cases.json'), 'utf8')) as { cases: Case[] }).cases;
 }
+
+/** Directories of labelled real pastes: the project's own (test/real-pastes/*) and, when present, ../shared/real-pastes. */
+export function realPasteDirs(): string[] {
+  const own = join(ROOT, 'test', 'real-pastes');
+  const dirs = readdirSync(own)
+    .map((d) => join(own, d))
+    .filter((d) => statSync(d).isDirectory())
+    .sort();
+  const shared = join(ROOT, '..', 'shared', 'real-pastes');
+  try {
+    if (statSync(join(shared, 'cases.json')).isFile()) dirs.push(shared);
+  } catch {
+    // Not beside this checkout: the project's own corpus alone.
+  }
+  return dirs;
+}
+
+export interface RealPaste {
+  dir: string;
+  file: string;
+  primary: string;
+  secondary: string[];
+  text: string;
+}
+
+/** Every labelled real paste with its text. */
+export function realPastes(): RealPaste[] {
+  return realPasteDirs().flatMap((dir) =>
+    (JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { file: string; primary_class: string; secondary_classes: string[] }[]).map((c) => ({
+      dir,
+      file: c.file,
+      primary: c.primary_class,
+      secondary: c.secondary_classes ?? [],
+      text: readFileSync(join(dir, c.file), 'utf8'),
+    })),
+  );
+}

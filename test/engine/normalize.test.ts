@@ -14,7 +14,7 @@ describe('normalize', () => {
   });
 
   it('finds what a paste contains the same way in one-byte and two-byte text', () => {
-    const none = { ansi: false, syslogTabs: false, specialSpaces: false };
+    const none = { ansi: false, syslogTabs: false, specialSpaces: false, fullwidth: false };
     for (const wide of ['', ' 节点 ']) {
       expect(pasteTraits(`plain${wide} text`), wide).toEqual(none);
       expect(pasteTraits(`a\x1b[31mred${wide}`), wide).toEqual({ ...none, ansi: true });
@@ -24,6 +24,7 @@ describe('normalize', () => {
     }
     expect(pasteTraits('zero\u200bwidth')).toEqual({ ...none, specialSpaces: true });
     expect(pasteTraits('\ufeffbom 节点 \x1b[0m')).toEqual({ ...none, ansi: true, specialSpaces: true });
+    expect(pasteTraits('错误：镜像拉取超时\u3000')).toEqual({ ...none, fullwidth: true });
   });
 
   it('caps absurd lines and says so', () => {

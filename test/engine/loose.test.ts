@@ -1,0 +1,53 @@
+/** Any-line rules: found on any line, attached to the object named there, below structured rules. */
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/engine/index.ts';
+import { subjectOnLine } from '../../src/engine/loose.ts';
+import { ruleSet } from './helpers.ts';
+
+describe('any-line findings', () => {
+  it('reads the object a log or error line names', () => {
+    expect(subjectOnLine('I1103 14:17:19.868380 1 factory.go:445] "Unable to schedule pod; no fit; waiting" pod="testproj/httpd-example-1-6hdqv" err="0/1 nodes are available: 1 Insufficient memory."')).toEqual({
+      kind: 'Pod',
+      namespace: 'testproj',
+      name: 'httpd-example-1-6hdqv',
+    });
+    expect(subjectOnLine('Error from server (Forbidden): pods "web-1" is forbidden: User "dev" cannot get resource "pods" in API group "" in the namespace "shop"')).toEqual({ kind: 'Pod', namespace: 'shop', name: 'web-1' });
+    expect(subjectOnLine('node/worker-3 cordoned')).toEqual({ kind: 'Node', name: 'worker-3' });
+    expect(subjectOnLine('Temporary failure in name resolution')).toBeNull();
+  });
+
+  it('finds a scheduler message in a klog line no parser reads as an event, and names the pod', async () => {
+    const paste = [
+      '157:I1103 14:17:19.868380       1 factory.go:445] "Unable to schedule pod; no fit; waiting" pod="testproj/httpd-example-1-6hdqv" err="0/1 nodes are available: 1 Insufficient memory."',
+      '160:I1103 14:18:49.863218       1 factory.go:445] "Unable to schedule pod; no fit; waiting" pod="testproj/httpd-example-1-6hdqv" err="0/1 nodes are available: 1 Insufficient memory."',
+    ].join('\n');
+    const { findings } = await diagnose(paste, ruleSet());
+    expect(findings[0]?.article).toBe('pod-pending-insufficient-resources');
+    expect(findings[0]?.subject).toEqual({ kind: 'Pod', namespace: 'testproj', name: 'httpd-example-1-6hdqv' });
+    expect(findings[0]?.evidence.map((e) => e.line)).toEqual([1, 2]);
+  });
+
+  it('gives way to a structured finding of the same article', async () => {
+    const paste = [
+      'Events:',
+      '  Type     Reason            Age   From               Message',
+      '  ----     ------            ----  ----               -------',
+      "  Warning  FailedScheduling  5m2s  default-scheduler  0/4 nodes are available: 4 node(s) didn't match Pod's node affinity/selector.",
+    ].join('\n');
+    const { findings } = await diagnose(paste, ruleSet(), { trace: true }).then((r) => r);
+    expect(findings.filter((f) => f.article === 'pod-pending-taint-affinity')).toHaveLength(1);
+    expect(findings[0]?.ruleId).not.toMatch(/-any-line$/);
+  });
+
+  it('stays quiet on prose that mentions the messages', async () => {
+    const readme = [
+      '## Troubleshooting',
+      'If a pod shows `OOMKilled` or restarts with exit code 137, raise `resources.limits.memory`.',
+      'Back-off restarting failed container messages usually follow an OOM.',
+      'See the runbook for "Liveness probe failed" as well.',
+      'A charge failed: Insufficient memory of credit line for account 6222.',
+    ].join('\n');
+    const { findings } = await diagnose(readme, ruleSet());
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
