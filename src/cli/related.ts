@@ -1,6 +1,6 @@
 /** The CLI's "possibly related" search: the site's own index, built from content/articles on first use. */
 import { join } from 'node:path';
-import type { RelatedSearch } from '../engine/diagnose.ts';
+import type { RelatedSearch } from '../engine/related.ts';
 import { buildSearchDataFromFiles } from '../search/from-files.ts';
 import { loadSearch, search, type LoadedSearch } from '../search/query.ts';
 import { REPO_ROOT } from './io.ts';

@@ -39,6 +39,10 @@ export const articleSchema = z
     sources: z.array(z.enum(SEED_FILES)).default([]),
     /** Date of the last substantive review. */
     updated: z.coerce.date(),
+    /** Versions the commands were checked against, e.g. "Kubernetes 1.28–1.34; etcd 3.5–3.6; containerd 1.7–2.x". */
+    appliesTo: z.string().min(10).max(200).optional(),
+    /** Date of the last expert check of every command against those versions. */
+    reviewed: z.coerce.date().optional(),
   })
   .strict()
   .refine((fm) => fm.kind !== 'diagnosis' || fm.symptoms.length > 0, {

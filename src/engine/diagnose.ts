@@ -5,17 +5,16 @@
 import { evaluate, type PasteScan } from './evaluate.ts';
 import { buildSubjects } from './facts.ts';
 import { unescapeInline } from './decorations.ts';
-import { errorLines } from './error-lines.ts';
+import { relatedArticles, type RelatedSearch } from './related.ts';
 import { attachLoose, pasteSubject, settleLoose } from './loose.ts';
 import { evidenceText, linesOf, normalize } from './normalize.ts';
 import { rank } from './rank.ts';
 import type { RuleSet } from './rules.ts';
 import { chooseParser, cutSections } from './sections.ts';
 import { scanTexts } from './match-scan.ts';
-import type { DiagnoseResult, ParsedRecord, RelatedArticle, SectionInfo } from './types.ts';
+import type { DiagnoseResult, ParsedRecord, SectionInfo } from './types.ts';
 
-/** Searches the site's articles for one error line (the engine has no index of its own). */
-export type RelatedSearch = (text: string) => { article: string; score: number }[];
+export type { RelatedSearch } from './related.ts';
 
 export interface DiagnoseOptions {
   /** Also report every rule that fired on every subject, before de-duplication (tests, rule authors). */
@@ -27,8 +26,6 @@ export interface DiagnoseOptions {
   related?: RelatedSearch;
 }
 
-const MAX_RELATED = 3;
-
 /**
  * Characters of the paste the whole-paste (`paste`) rules read at each end. Beyond this the
  * structured rules alone cover the middle of a huge paste: a failing log ends with its error, a
@@ -36,7 +33,7 @@ const MAX_RELATED = 3;
  */
 export const PASTE_SCAN_CHARS = 256 * 1024;
 
-/** Line ranges [from, to) the whole-paste rules read: all of it, or its first and last megabyte. */
+/** Line ranges [from, to) the whole-paste rules read: all of it, or its first and last PASTE_SCAN_CHARS. */
 export function pasteRanges(texts: readonly string[]): [number, number][] {
   let chars = 0;
   let head = 0;
@@ -46,29 +43,6 @@ export function pasteRanges(texts: readonly string[]): [number, number][] {
   let tail = texts.length;
   while (tail > head && chars < PASTE_SCAN_CHARS) chars += texts[--tail]!.length + 1;
   return tail <= head ? [[0, texts.length]] : [[0, head], [tail, texts.length]];
-}
-
-/** Up to three articles that the error lines' searches agree on (scores summed, then scaled to 0..1). */
-export function relatedArticles(texts: readonly string[], search: RelatedSearch, exclude: ReadonlySet<string>): RelatedArticle[] {
-  const lines = errorLines(texts);
-  const byArticle = new Map<string, RelatedArticle>();
-  for (const l of lines) {
-    const hits = search(l.text).slice(0, 5);
-    const top = hits[0]?.score ?? 0;
-    if (top <= 0) continue;
-    hits.forEach((h, i) => {
-      if (exclude.has(h.article)) return;
-      // Each line votes with its own ranking: the best hit 1, later ones by their relative score.
-      const vote = (h.score / top) * (1 - i * 0.1) * l.weight;
-      const r = byArticle.get(h.article) ?? { article: h.article, score: 0, lines: [] };
-      r.score += vote;
-      if (!r.lines.includes(l.line)) r.lines.push(l.line);
-      byArticle.set(h.article, r);
-    });
-  }
-  const ranked = [...byArticle.values()].sort((a, b) => b.score - a.score || a.article.localeCompare(b.article)).slice(0, MAX_RELATED);
-  const best = ranked[0]?.score ?? 1;
-  return ranked.map((r) => ({ ...r, score: Math.round((r.score / best) * 1000) / 1000 }));
 }
 
 /** Diagnoses one paste with a loaded rule set. Never throws on bad input. */

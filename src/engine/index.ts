@@ -9,7 +9,7 @@
  */
 export { diagnose } from './diagnose.ts';
 export type { DiagnoseOptions, RelatedSearch } from './diagnose.ts';
-export { relatedArticles } from './diagnose.ts';
+export { relatedArticles } from './related.ts';
 export { createRuleSet, loadRules, formatRuleError, RuleLoadFailure } from './rules.ts';
 export type { RuleFile, RuleError, RuleSet, CompiledRule } from './rules.ts';
 export type { RuleJson, RuleParams } from './rule-schema.ts';

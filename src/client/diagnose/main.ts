@@ -7,8 +7,10 @@ import type { DiagnoseResult } from '../../engine/types.ts';
 import { buildReport, type ArticleInfo } from '../../diagnose/report.ts';
 import { createRedactor } from '../../diagnose/redact.ts';
 import { decodeShareFragment, encodeShareFragment } from '../../diagnose/share.ts';
+import { relatedArticles } from '../../engine/related.ts';
 import { copyText } from '../copy-code.ts';
-import { articleHref, el, renderFinding, renderPasteView, renderSections, type PageData } from './render.ts';
+import { loadEngine } from '../search-ui.ts';
+import { articleHref, el, renderFinding, renderPasteView, renderRelated, renderSections, type PageData } from './render.ts';
 
 declare const __KB_WORKER_SOURCE__: string;
 
@@ -144,6 +146,13 @@ function render(result: DiagnoseResult, text: string): void {
   }
   result.findings.forEach((f, i) => list.append(renderFinding(f, i, data, focusLines)));
   nodes.push(list);
+  // No rule explains it: offer what the site's search finds for the paste's error lines.
+  if (!result.findings.some((f) => f.severity !== 'info')) {
+    const slot = el('section', 'related');
+    slot.hidden = true;
+    nodes.push(slot);
+    void showRelated(slot, lines, new Set(result.findings.map((f) => f.article)));
+  }
   const view = el('section', 'paste-section');
   view.append(el('h2', undefined, L.pasteView), renderPasteView(lines, evidence, L));
   nodes.push(view);
@@ -151,6 +160,19 @@ function render(result: DiagnoseResult, text: string): void {
   const unrecognised = result.messages.some((m) => m.code === 'unrecognised-input');
   help.hidden = !unrecognised && result.sections.length > 0;
   say(`${L.done}: ${lines.length.toLocaleString()} ${L.lines}`);
+}
+
+/** Fills `slot` with "possibly related" articles once the search index is loaded (quietly skipped if it cannot load). */
+async function showRelated(slot: HTMLElement, lines: string[], exclude: Set<string>): Promise<void> {
+  try {
+    const { rt, loaded } = await loadEngine();
+    const related = relatedArticles(lines, (t) => rt.search(loaded, t, 5).map((h) => ({ article: h.doc.id, score: h.score })), exclude);
+    if (related.length === 0 || !slot.isConnected) return;
+    slot.replaceChildren(...renderRelated(related, data, focusLines));
+    slot.hidden = false;
+  } catch {
+    // Search data missing: the findings stand on their own.
+  }
 }
 
 /** Scrolls the paste view to `lines` and highlights them. */

@@ -2,7 +2,7 @@
  * DOM rendering for the diagnose page. Every piece of pasted text goes in through textContent or
  * text nodes, never innerHTML: a paste that contains <script> or an onerror attribute stays text.
  */
-import type { DiagnoseResult, Finding, Subject } from '../../engine/types.ts';
+import type { DiagnoseResult, Finding, RelatedArticle, Subject } from '../../engine/types.ts';
 
 export interface ArticleData {
   title: string;
@@ -12,7 +12,7 @@ export interface ArticleData {
 
 const LABEL_KEYS = [
   'captured', 'copied', 'copyFailed', 'done', 'empty', 'evidence', 'failed', 'findings', 'firstSteps', 'lineN', 'lineRange', 'lines',
-  'more', 'noFindings', 'noFindingsHint', 'openArticle', 'pasteView', 'recognised', 'reportHeading', 'restored',
+  'more', 'noFindings', 'noFindingsHint', 'related', 'relatedHint', 'relatedLines', 'openArticle', 'pasteView', 'recognised', 'reportHeading', 'restored',
   'showSubjects', 'subject', 'subjects', 'supersededBy', 'tooLargeToKeep', 'working', 'viewElided',
   'severity.critical', 'severity.warning', 'severity.info',
 ] as const;
@@ -25,6 +25,24 @@ export interface PageData {
   articles: Record<string, ArticleData>;
   labels: Labels;
   examples: { id: string; title: string; text: string }[];
+}
+
+/** "Possibly related" articles: heading, hint, and one link per article with the lines it came from. */
+export function renderRelated(related: RelatedArticle[], data: PageData, onLines: (lines: number[]) => void): HTMLElement[] {
+  const L = data.labels;
+  const list = el('ul', 'related-list');
+  for (const r of related) {
+    const li = el('li');
+    const a = el('a', 'related-title', data.articles[r.article]?.title ?? r.article);
+    a.href = articleHref(r.article);
+    a.dataset.article = r.article;
+    const from = el('button', 'related-lines', fill(L.relatedLines, { lines: r.lines.join(", ") }));
+    from.type = 'button';
+    from.addEventListener('click', () => onLines(r.lines));
+    li.append(a, ' ', from);
+    list.appendChild(li);
+  }
+  return [el('h2', undefined, L.related), el('p', 'meta-line', L.relatedHint), list];
 }
 
 /** Creates an element with a class and text. */
