@@ -5,7 +5,7 @@
 import { evaluate, type PasteScan } from './evaluate.ts';
 import { buildSubjects } from './facts.ts';
 import { unescapeInline } from './decorations.ts';
-import { relatedArticles, type RelatedSearch } from './related.ts';
+import { relatedFor, type RelatedSearch } from './related.ts';
 import { attachLoose, pasteSubject, settleLoose } from './loose.ts';
 import { evidenceText, linesOf, normalize } from './normalize.ts';
 import { rank } from './rank.ts';
@@ -20,8 +20,8 @@ export interface DiagnoseOptions {
   /** Also report every rule that fired on every subject, before de-duplication (tests, rule authors). */
   trace?: boolean;
   /**
-   * When given and no finding is a warning or critical, the paste's error-looking lines are
-   * searched with it and the best articles come back as `related` ("possibly related").
+   * When given, the paste's error-looking lines that no finding explains are searched with it and
+   * the best articles come back as `related` ("possibly related"), up to three answers in all.
    */
   related?: RelatedSearch;
 }
@@ -83,8 +83,8 @@ export async function diagnose(input: string, ruleSet: RuleSet, options: Diagnos
   attachLoose(findings, subjects);
   if (findings.length === 0 && infos.every((i) => i.kind === 'log')) messages.push({ code: 'unrecognised-input' });
   const result: DiagnoseResult = { sections: infos, findings, messages };
-  if (options.related && !findings.some((f) => f.severity !== 'info')) {
-    const related = relatedArticles(texts, options.related, new Set(findings.map((f) => f.article)));
+  if (options.related) {
+    const related = relatedFor(texts, findings, options.related);
     if (related.length) result.related = related;
   }
   if (options.trace) result.fired = evaluated.map((f) => ({ ruleId: f.rule.id, subject: f.subject }));

@@ -6,7 +6,7 @@
 
 /** Words that make a line look like a failure, in the tools' own English and in Chinese. */
 const ERROR_WORDS =
-  /\b(?:err(?:or)?s?|fail(?:ed|ure|s|ing)?|fatal|panic|refused|denied|forbidden|unauthori[sz]ed|timed? ?out|timeout|deadline|unable|cannot|can't|couldn't|could not|invalid|not found|no such|unreachable|unhealthy|not ?ready|back-?off|killed|evicted|exceeded|insufficient|conflict|rejected|unavailable|expired|crash\w*|oom\w*)\b|错误|失败|异常|拒绝|超时|无法|不可用/i;
+  /\b(?:err(?:or)?s?|fail(?:ed|ure|s|ing)?|fatal|panic|refused|denied|forbidden|unauthori[sz]ed|timed? ?out|timeout|deadline|unable|cannot|can't|couldn't|could not|invalid|not found|no such|unreachable|unhealthy|not ?ready|back-?off|killed|evicted|exceeded|insufficient|conflict|rejected|unavailable|expired|crash\w*|oom\w*|pending|containercreating|terminating)\b|错误|失败|异常|拒绝|超时|无法|不可用/i;
 /** klog / logfmt / JSON log levels that mark a line as an error. */
 const ERROR_LEVEL = /^[EF]\d{4} |\blevel=(?:error|fatal|panic)\b|"(?:level|severity)"\s*:\s*"(?:error|fatal|panic|critical)"|\[(?:ERROR|FATAL)\]|\bWarning\s+\w+/;
 /** Healthy words that look like errors to the word list (`0 errors`, `errors: 0`). */
@@ -23,13 +23,13 @@ export interface ErrorLine {
 }
 
 /** Up to `max` distinct error-looking lines, most error-like first (ties: earliest first). */
-export function errorLines(texts: readonly string[], max = 4): ErrorLine[] {
+export function errorLines(texts: readonly string[], max = 4, skip: ReadonlySet<number> = new Set()): ErrorLine[] {
   const found: ErrorLine[] = [];
   const seen = new Set<string>();
   const n = Math.min(texts.length, MAX_SCANNED);
   for (let i = 0; i < n; i++) {
     const raw = texts[i]!;
-    if (raw.length < 8) continue;
+    if (raw.length < 8 || skip.has(i + 1)) continue;
     const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
     const level = ERROR_LEVEL.test(text);
     const word = ERROR_WORDS.test(text);

@@ -9,6 +9,7 @@
  */
 import { MAX_EVIDENCE_LINES } from './limits.ts';
 import { findingCaptures, findingLines, type RawFinding } from './evaluate.ts';
+import { PASTE_KIND } from './loose.ts';
 import type { Evidence, Finding, Severity } from './types.ts';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -67,6 +68,26 @@ export function rank(raw: RawFinding[], evidenceText: (line: number) => string):
           if (g === f) continue;
           const sup = g.best.rule.params.supersedes;
           if (!sup || (!sup.includes(f.best.rule.id) && !sup.includes(f.best.rule.params.article))) continue;
+          if (f.score >= g.score - 0.01) f.score = Math.max(0, Math.round((g.score - 0.01) * 1000) / 1000);
+          f.supersededBy ??= g.best.rule.id;
+        }
+      }
+    }
+  }
+
+  // 2b. An any-line finding (Paste subject) also supersedes a finding on another subject when both
+  // stand on the same line: that line is better explained by the more specific message.
+  const paste = bySubject.size > 1 ? [...bySubject.entries()].find(([sf]) => (sf as RawFinding['sf']).subject.kind === PASTE_KIND)?.[1] : undefined;
+  if (paste) {
+    for (const g of paste.values()) {
+      const sup = g.best.rule.params.supersedes;
+      if (!sup) continue;
+      const gLines = new Set(findingLines(g.best));
+      for (const articles of bySubject.values()) {
+        if (articles === paste) continue;
+        for (const f of articles.values()) {
+          if (!sup.includes(f.best.rule.id) && !sup.includes(f.best.rule.params.article)) continue;
+          if (!findingLines(f.best).some((n) => gLines.has(n))) continue;
           if (f.score >= g.score - 0.01) f.score = Math.max(0, Math.round((g.score - 0.01) * 1000) / 1000);
           f.supersededBy ??= g.best.rule.id;
         }

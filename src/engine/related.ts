@@ -7,15 +7,37 @@
 import { errorLines } from './error-lines.ts';
 import type { RelatedArticle } from './types.ts';
 
+/** At most this many answers in all: findings' articles first, then related ones. */
+export const MAX_ANSWERS = 3;
+
+/** Related articles for a diagnosis: what the error lines no finding explains point to, filling the answers up to three. */
+export function relatedFor(texts: readonly string[], findings: readonly { article: string; evidence: readonly { line: number }[] }[], search: RelatedSearch): RelatedArticle[] {
+  const found = new Set(findings.map((f) => f.article));
+  const explained = new Set<number>();
+  for (const f of findings) for (const e of f.evidence) explained.add(e.line);
+  return relatedArticles(texts, search, found, explained, MAX_ANSWERS - found.size);
+}
+
 /** Searches the site's articles for one error line (the engine has no index of its own). */
 export type RelatedSearch = (text: string) => { article: string; score: number }[];
 
 const MAX_RELATED = 3;
 
-/** Up to three articles that the error lines' searches agree on (scores summed, then scaled to 0..1). */
-export function relatedArticles(texts: readonly string[], search: RelatedSearch, exclude: ReadonlySet<string>): RelatedArticle[] {
+/**
+ * Up to `max` articles that the searches of the error lines agree on (scores summed, then scaled
+ * to 0..1). Lines in `explained` (a finding's evidence) and articles in `exclude` (already found)
+ * are left out: what is offered is about what no finding explains.
+ */
+export function relatedArticles(
+  texts: readonly string[],
+  search: RelatedSearch,
+  exclude: ReadonlySet<string>,
+  explained: ReadonlySet<number> = new Set(),
+  max = MAX_RELATED,
+): RelatedArticle[] {
+  if (max <= 0) return [];
   const byArticle = new Map<string, RelatedArticle>();
-  for (const l of errorLines(texts)) {
+  for (const l of errorLines(texts, 4, explained)) {
     const hits = search(l.text).slice(0, 5);
     const top = hits[0]?.score ?? 0;
     if (top <= 0) continue;
@@ -29,7 +51,7 @@ export function relatedArticles(texts: readonly string[], search: RelatedSearch,
       byArticle.set(h.article, r);
     });
   }
-  const ranked = [...byArticle.values()].sort((a, b) => b.score - a.score || a.article.localeCompare(b.article)).slice(0, MAX_RELATED);
+  const ranked = [...byArticle.values()].sort((a, b) => b.score - a.score || a.article.localeCompare(b.article)).slice(0, Math.min(max, MAX_RELATED));
   const best = ranked[0]?.score || 1;
   return ranked.map((r) => ({ ...r, lines: r.lines.sort((a, b) => a - b), score: Math.round((r.score / best) * 1000) / 1000 }));
 }

@@ -1,5 +1,5 @@
 /** Test helpers: read the repo's rule files and fixtures (tests may use fs; the engine may not). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuleSet, type RuleFile, type RuleSet } from '../../src/engine/index.ts';
@@ -57,7 +57,7 @@ export function realPasteDirs(): string[] {
   const own = join(ROOT, 'test', 'real-pastes');
   const dirs = readdirSync(own)
     .map((d) => join(own, d))
-    .filter((d) => statSync(d).isDirectory())
+    .filter((d) => statSync(d).isDirectory() && existsSync(join(d, 'cases.json')))
     .sort();
   const shared = join(ROOT, '..', 'shared', 'real-pastes');
   try {

@@ -7,7 +7,7 @@ import type { DiagnoseResult } from '../../engine/types.ts';
 import { buildReport, type ArticleInfo } from '../../diagnose/report.ts';
 import { createRedactor } from '../../diagnose/redact.ts';
 import { decodeShareFragment, encodeShareFragment } from '../../diagnose/share.ts';
-import { relatedArticles } from '../../engine/related.ts';
+import { MAX_ANSWERS, relatedFor } from '../../engine/related.ts';
 import { copyText } from '../copy-code.ts';
 import { loadEngine } from '../search-ui.ts';
 import { articleHref, el, renderFinding, renderPasteView, renderRelated, renderSections, type PageData } from './render.ts';
@@ -146,12 +146,12 @@ function render(result: DiagnoseResult, text: string): void {
   }
   result.findings.forEach((f, i) => list.append(renderFinding(f, i, data, focusLines)));
   nodes.push(list);
-  // No rule explains it: offer what the site's search finds for the paste's error lines.
-  if (!result.findings.some((f) => f.severity !== 'info')) {
+  // Error lines no finding explains: offer what the site's search finds for them.
+  if (new Set(result.findings.map((f) => f.article)).size < MAX_ANSWERS) {
     const slot = el('section', 'related');
     slot.hidden = true;
     nodes.push(slot);
-    void showRelated(slot, lines, new Set(result.findings.map((f) => f.article)));
+    void showRelated(slot, lines, result.findings);
   }
   const view = el('section', 'paste-section');
   view.append(el('h2', undefined, L.pasteView), renderPasteView(lines, evidence, L));
@@ -163,10 +163,10 @@ function render(result: DiagnoseResult, text: string): void {
 }
 
 /** Fills `slot` with "possibly related" articles once the search index is loaded (quietly skipped if it cannot load). */
-async function showRelated(slot: HTMLElement, lines: string[], exclude: Set<string>): Promise<void> {
+async function showRelated(slot: HTMLElement, lines: string[], findings: DiagnoseResult['findings']): Promise<void> {
   try {
     const { rt, loaded } = await loadEngine();
-    const related = relatedArticles(lines, (t) => rt.search(loaded, t, 5).map((h) => ({ article: h.doc.id, score: h.score })), exclude);
+    const related = relatedFor(lines, findings, (t) => rt.search(loaded, t, 5).map((h) => ({ article: h.doc.id, score: h.score })));
     if (related.length === 0 || !slot.isConnected) return;
     slot.replaceChildren(...renderRelated(related, data, focusLines));
     slot.hidden = false;
