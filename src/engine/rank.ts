@@ -109,7 +109,8 @@ export function rank(raw: RawFinding[], evidenceText: (line: number) => string):
     members.sort(compareEntry);
     groups.push({ lead: members[0]!, members });
   }
-  groups.sort((a, b) => compareEntry(a.lead, b.lead));
+  // Equal scores: the problem more objects share comes first (22 Evicted pods before 1 crash loop).
+  groups.sort((a, b) => b.lead.score - a.lead.score || b.members.length - a.members.length || compareEntry(a.lead, b.lead));
 
   return groups.map(({ lead, members }) => {
     const pooled = new Set<number>();
@@ -137,6 +138,7 @@ export function rank(raw: RawFinding[], evidenceText: (line: number) => string):
       subjects: members.map((m) => m.best.subject),
     };
     if (lead.supersededBy) finding.supersededBy = lead.supersededBy;
+    if (lead.best.rule.params.alsoSee) finding.alsoSee = lead.best.rule.params.alsoSee;
     return finding;
   });
 }

@@ -11,11 +11,28 @@ import type { RelatedArticle } from './types.ts';
 export const MAX_ANSWERS = 3;
 
 /** Related articles for a diagnosis: what the error lines no finding explains point to, filling the answers up to three. */
-export function relatedFor(texts: readonly string[], findings: readonly { article: string; evidence: readonly { line: number }[] }[], search: RelatedSearch): RelatedArticle[] {
+export function relatedFor(
+  texts: readonly string[],
+  findings: readonly { article: string; severity?: string; evidence: readonly { line: number }[]; alsoSee?: readonly string[] }[],
+  search: RelatedSearch,
+): RelatedArticle[] {
   const found = new Set(findings.map((f) => f.article));
   const explained = new Set<number>();
   for (const f of findings) for (const e of f.evidence) explained.add(e.line);
-  return relatedArticles(texts, search, found, explained, MAX_ANSWERS - found.size);
+  // What the rules say to check next comes first, then what the search finds for unexplained lines.
+  const out: RelatedArticle[] = [];
+  const taken = new Set(found);
+  // An info finding exists to point elsewhere (the paste does not say why), so its leads go first.
+  const byNeed = [...findings].sort((a, b) => Number(b.severity === 'info') - Number(a.severity === 'info'));
+  for (const f of byNeed) {
+    for (const article of f.alsoSee ?? []) {
+      if (taken.has(article) || found.size + out.length >= MAX_ANSWERS) continue;
+      taken.add(article);
+      out.push({ article, score: 1, lines: f.evidence.map((e) => e.line) });
+    }
+  }
+  const room = MAX_ANSWERS - found.size - out.length;
+  return room > 0 ? [...out, ...relatedArticles(texts, search, taken, explained, room)] : out;
 }
 
 /** Searches the site's articles for one error line (the engine has no index of its own). */

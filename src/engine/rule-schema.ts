@@ -48,6 +48,11 @@ export interface RuleParams {
   evidenceFacts?: string[];
   /** A sentence for rule maintainers (not shown to users). */
   description?: string;
+  /**
+   * Articles to check next when this finding is all the paste shows (a Pending pod with no
+   * scheduler event, a NotReady node with no condition): offered as "possibly related".
+   */
+  alsoSee?: string[];
 }
 
 export interface RuleJson {
@@ -69,7 +74,7 @@ const TEXT_OPS = ['matches', 'notMatches'];
 const OPS_BY_TYPE: Record<FactType, string[]> = { number: NUMBER_OPS, string: STRING_OPS, text: TEXT_OPS };
 const SEVERITIES = ['critical', 'warning', 'info'];
 const RULE_KEYS = ['name', 'priority', 'conditions', 'event'];
-const PARAM_KEYS = ['article', 'severity', 'score', 'supersedes', 'captureFacts', 'evidenceFacts', 'description'];
+const PARAM_KEYS = ['article', 'severity', 'score', 'supersedes', 'captureFacts', 'evidenceFacts', 'description', 'alsoSee'];
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -136,6 +141,10 @@ function validateParams(p: Record<string, unknown>, isKnownSlug: (slug: string) 
     else p.evidenceFacts.forEach((f, i) => { if (typeof f !== 'string' || factType(f) === undefined) add(`event.params.evidenceFacts[${i}]`, `unknown fact ${JSON.stringify(f)}`); });
   }
   if (p.description !== undefined && typeof p.description !== 'string') add('event.params.description', 'must be a string');
+  if (p.alsoSee !== undefined) {
+    if (!Array.isArray(p.alsoSee)) add('event.params.alsoSee', 'must be a list of catalogue slugs');
+    else p.alsoSee.forEach((s, i) => { if (typeof s !== 'string' || !isKnownSlug(s)) add(`event.params.alsoSee[${i}]`, `unknown slug ${JSON.stringify(s)}`); });
+  }
 }
 
 function validateCondition(c: unknown, path: string, add: (path: string, message: string) => void): void {

@@ -97,6 +97,8 @@ export interface Finding {
   subjects: Subject[];
   /** Set when a root-cause finding on the same subject outranks this one. */
   supersededBy?: string;
+  /** Articles the rule says to check next when this is all the paste shows (they become `related`). */
+  alsoSee?: string[];
 }
 
 /** Codes for things a caller may want to tell the user about the input itself. */

@@ -1,8 +1,10 @@
 /** Any-line rules: found on any line, attached to the object named there, below structured rules. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/index.ts';
+import { createRuleSet, diagnose } from '../../src/engine/index.ts';
 import { subjectOnLine } from '../../src/engine/loose.ts';
-import { ruleSet } from './helpers.ts';
+import { ROOT, ruleSet } from './helpers.ts';
 
 describe('any-line findings', () => {
   it('reads the object a log or error line names', () => {
@@ -49,5 +51,31 @@ describe('any-line findings', () => {
     ].join('\n');
     const { findings } = await diagnose(readme, ruleSet());
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('leads when the paste does not say why', () => {
+  const real = (dir: string, file: string) => readFileSync(join(ROOT, 'test', 'real-pastes', dir, 'cases', file), 'utf8');
+  const search = () => [] as { article: string; score: number }[];
+
+  it('offers the other Pending causes for a Pending pod with no scheduler event', async () => {
+    // `kubectl get pods -owide` with one Pending pod and nothing else (the thread: a node taint).
+    const r = await diagnose(real('pods', '046-pod-pending-taint-affinity.txt'), ruleSet(), { related: search });
+    expect(r.findings[0]).toMatchObject({ article: 'pod-pending-insufficient-resources', severity: 'info' });
+    expect(r.related?.map((x) => x.article)).toEqual(['pod-pending-taint-affinity', 'pod-pending-unbound-pvc']);
+  });
+
+  it('puts the problem shared by more objects first when scores tie', async () => {
+    // A blog's `get pods`: 22 Evicted pods and one crash-looping pod.
+    const r = await diagnose(real('pods', '027-pod-evicted.txt'), ruleSet());
+    expect(r.findings[0]).toMatchObject({ article: 'pod-evicted', count: 22 });
+  });
+
+  it('rejects an unknown slug in alsoSee, naming the file and the field', () => {
+    const rule = JSON.parse(readFileSync(join(ROOT, 'rules', 'pods', 'pod-pending-no-reason.json'), 'utf8'));
+    rule.event.params.alsoSee = ['pod-pending-taint-afinity'];
+    expect(() => createRuleSet([{ path: 'rules/pods/pod-pending-no-reason.json', text: JSON.stringify(rule) }])).toThrow(
+      /rules\/pods\/pod-pending-no-reason\.json: event\.params\.alsoSee\[0\]: unknown slug/,
+    );
   });
 });

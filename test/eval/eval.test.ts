@@ -1,7 +1,8 @@
 /**
- * The engine on labelled real pastes (test/real-pastes/* and ../shared/real-pastes when present).
- * Issue #14 sets the goal at top-1 ≥ 0.90 and top-3 ≥ 0.97 with every healthy paste quiet; FLOOR
- * is what the engine reaches today and only ever goes up, so a change that loses real pastes fails.
+ * The engine on labelled real pastes (test/real-pastes/* and ../shared/real-pastes when present):
+ * the first finding names the thread's conclusion on at least 90 % of the diagnosable pastes, one
+ * of the first three answers (findings, then "possibly related") on at least 97 %, and no healthy
+ * paste gets a warning or critical finding.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateDirs } from '../../src/cli/eval-command.ts';
@@ -9,7 +10,7 @@ import { main } from '../../src/cli/main.ts';
 import { scoreCase, summarise } from '../../src/eval/score.ts';
 import { realPasteDirs } from '../engine/helpers.ts';
 
-const FLOOR = { top1: 0.88, top3: 0.94 };
+const FLOOR = { top1: 0.9, top3: 0.97 };
 
 describe('real pastes', () => {
   it('are diagnosed at least as well as the floor, and healthy output stays quiet', async () => {
