@@ -16,6 +16,7 @@ export const CLIENT_ENTRIES: Record<string, string> = {
   'search.js': 'src/client/search-runtime.ts',
   'training.js': 'src/client/training.ts',
   'drills.js': 'src/client/drills.ts',
+  'not-found.js': 'src/client/not-found.ts',
 };
 
 /** Builds every client entry and copies the mermaid browser bundle next to them. */

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClientBundles } from './client-bundles.ts';
+import { renderDiagramPages } from './diagram-pages.ts';
 import { relativizeHtml } from './relativize.ts';
 import { writeSearchData } from './search-data.ts';
 import { watchClientSources } from './watch.ts';
@@ -18,11 +19,13 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
 
 /** Build steps that make one dist/ work everywhere (see docs/architecture.md). */
 export default function kbIntegration(): AstroIntegration {
+  let projectRoot = process.cwd();
   return {
     name: 'k8s-kb',
     hooks: {
       'astro:config:setup': async ({ config }) => {
         const root = fileURLToPath(config.root);
+        projectRoot = root;
         await buildClientBundles(root);
         await writeSearchData(root, LANGS);
       },
@@ -41,14 +44,16 @@ export default function kbIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        let pages = 0;
-        for await (const file of htmlFiles(root)) {
-          const rel = relative(root, file).split(sep).join('/');
+        const pages: string[] = [];
+        for await (const file of htmlFiles(root)) pages.push(relative(root, file).split(sep).join('/'));
+        // Diagrams to SVG first: they add root-absolute links that the next step makes relative.
+        await renderDiagramPages(root, projectRoot, pages, (msg) => logger.info(msg));
+        for (const rel of pages) {
+          const file = join(root, rel);
           const html = await readFile(file, 'utf8');
           await writeFile(file, relativizeHtml(html, rel));
-          pages++;
         }
-        logger.info(`relative URLs written in ${pages} pages`);
+        logger.info(`relative URLs written in ${pages.length} pages`);
       },
     },
   };

@@ -49,7 +49,7 @@ function visit(node: HastNode): void {
   }
 }
 
-/** rehype plugin (no options). */
-export default function rehypeMermaidBlocks() {
+/** rehype plugin. Options are ignored (astro.config.mjs passes a digest of this folder, see there). */
+export default function rehypeMermaidBlocks(_options?: unknown) {
   return (tree: HastNode) => visit(tree);
 }

@@ -1,10 +1,15 @@
 /**
- * Renders <figure data-diagram><pre class="mermaid">…</pre></figure> blocks. mermaid (3.5 MB, a
- * classic script) is not part of the page load: it is added once the page has loaded and the
- * browser is idle, or as soon as a diagram comes near the viewport, whichever is first. Text and
- * commands are readable at once; the diagram follows. On failure the source stays visible with a
- * short note, so the reader still has the decision path.
+ * Diagrams are SVG in the page, drawn at build time (src/build/diagram-pages.ts); this script
+ * only opens the full-screen view (diagram-viewer.ts) from a diagram's Enlarge link, or from a
+ * tap on the diagram on a small screen.
+ *
+ * When the build had no Chromium, figures still hold <pre class="mermaid">source</pre> and this
+ * script draws them: mermaid (3.5 MB, a classic script) is added once the page has loaded and the
+ * browser is idle, or as soon as a diagram comes near the viewport, whichever is first. On failure
+ * the source stays visible with a short note, so the reader still has the decision path.
  */
+import { openViewer } from './diagram-viewer.ts';
+
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
@@ -16,7 +21,7 @@ declare global {
   }
 }
 
-const figures = Array.from(document.querySelectorAll<HTMLElement>('figure[data-diagram]'));
+const figures = Array.from(document.querySelectorAll<HTMLElement>('figure[data-diagram]')).filter((f) => f.querySelector('pre.mermaid'));
 let started = false;
 
 function loadMermaid(): Promise<MermaidApi> {
@@ -71,11 +76,24 @@ async function renderAll(): Promise<void> {
       pre.hidden = true;
       figure.prepend(holder);
       figure.dataset.state = 'done';
+      // Natural width (global.css scales it down to fit, the viewer shows it as it is).
+      const drawn = holder.querySelector('svg');
+      drawn?.setAttribute('width', String(Math.round(drawn.viewBox.baseVal.width)));
     } catch (err) {
       showSource(figure, failedText, err);
     }
   }
 }
+
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  const target = e.target as Element;
+  const open = target.closest('[data-diagram-open]');
+  // On a small screen the whole diagram is the button (its boxes keep their links).
+  const tapped = !open && !target.closest('a') && window.matchMedia('(max-width: 40rem)').matches ? target.closest('.diagram-svg') : null;
+  const figure = (open ?? tapped)?.closest<HTMLElement>('figure[data-diagram]');
+  if (figure && openViewer(figure)) e.preventDefault();
+});
 
 if (figures.length > 0) {
   const observer = new IntersectionObserver(

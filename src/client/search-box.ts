@@ -12,9 +12,13 @@ export function initSearchBox(): void {
   if (!form || !input || !popup) return;
   const msg = form.dataset;
   popup.id = 'search-popup';
-  popup.setAttribute('role', 'listbox');
+  // The popup holds the list of results (the listbox: options only) and, after it, notes and the
+  // "all results" link, which are not options.
+  const list = document.createElement('div');
+  list.id = 'search-popup-list';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', input.labels?.[0]?.textContent ?? '');
   input.setAttribute('role', 'combobox');
-  input.setAttribute('aria-controls', popup.id);
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-autocomplete', 'list');
 
@@ -26,6 +30,7 @@ export function initSearchBox(): void {
   const close = () => {
     popup.hidden = true;
     input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
     selected = -1;
   };
   const select = (i: number) => {
@@ -34,7 +39,7 @@ export function initSearchBox(): void {
     selected = (i + list.length) % list.length;
     list.forEach((el, n) => el.setAttribute('aria-selected', String(n === selected)));
     list[selected]!.scrollIntoView({ block: 'nearest' });
-    input.setAttribute('aria-activedescendant', (list[selected]!.id ||= `search-opt-${selected}`));
+    input.setAttribute('aria-activedescendant', list[selected]!.id);
   };
 
   const run = async () => {
@@ -55,7 +60,18 @@ export function initSearchBox(): void {
     const { rt, loaded, categories } = engine;
     const hits = rt.search(loaded, query, 8);
     const words = rt.queryTokens(query);
-    const nodes: Node[] = hits.map((h) => renderHit(rt, h, categories, words));
+    const options = hits.map((h, i) => {
+      const a = renderHit(rt, h, categories, words);
+      a.setAttribute('role', 'option');
+      a.setAttribute('aria-selected', 'false');
+      a.id = `search-opt-${i}`;
+      return a;
+    });
+    list.replaceChildren(...options);
+    const nodes: Node[] = options.length > 0 ? [list] : [];
+    if (options.length > 0) input.setAttribute('aria-controls', list.id);
+    else input.removeAttribute('aria-controls');
+    input.removeAttribute('aria-activedescendant');
     if (hits.length === 0) nodes.push(note(msg.msgNone ?? ''));
     if (rt.looksLikeClusterOutput(query)) {
       nodes.push(note(msg.msgOutput ?? '', { href: `${siteRoot()}${pageLang()}/diagnose/index.html`, label: msg.msgDiagnose ?? '' }));

@@ -62,7 +62,6 @@ export function renderHit(rt: SearchRuntime, hit: SearchHit, categories: Record<
   a.className = 'search-result';
   a.href = articleHref(hit.doc.id);
   a.dataset.slug = hit.doc.id;
-  a.setAttribute('role', 'option');
   const title = document.createElement('span');
   title.className = 'title';
   title.textContent = hit.doc.title;

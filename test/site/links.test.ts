@@ -51,6 +51,18 @@ describe('built site integrity', () => {
     expect(broken).toEqual([]);
   });
 
+  it('gives every id once per page (anchor aliases, diagrams and steps never collide)', () => {
+    const dupes: string[] = [];
+    for (const page of pages) {
+      const seen = new Set<string>();
+      for (const m of readDist(page).matchAll(ID_ATTR)) {
+        if (seen.has(m[1]!)) dupes.push(`${page}: id="${m[1]}"`);
+        seen.add(m[1]!);
+      }
+    }
+    expect(dupes).toEqual([]);
+  });
+
   it('links every article from its category page and from the article list, in both languages', () => {
     const missing: string[] = [];
     for (const page of pages.filter((p) => /^(zh|en)\/articles\/[^/]+\/index\.html$/.test(p))) {

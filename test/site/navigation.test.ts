@@ -51,7 +51,8 @@ describe.runIf(run).each(['file', 'http-subpath', 'http-root'] as Mode[])('navig
     const page = await context.newPage();
     await page.goto(site.url('en/articles/oomkilled/index.html'));
     const figure = page.locator('figure[data-diagram]').first();
-    await expect.poll(() => figure.getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    // Drawn at build time ("static"); "done" when the build had no Chromium and the browser drew it.
+    await expect.poll(() => figure.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(static|done)$/);
     expect(await figure.locator('svg').count()).toBe(1);
     expect(await figure.locator('svg .node').count()).toBeGreaterThan(2);
     await context.close();
