@@ -1,7 +1,7 @@
 /** `k8s-kb diagnose`: read inputs, run the engine, print JSON or a human report. */
 import { createRuleSet, diagnose, RuleLoadFailure, type DiagnoseResult } from '../engine/index.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { readInput, readRules, readStdin } from './io.ts';
+import { errorText, MAX_READ_BYTES, readInput, readRules, readStdin, type Input } from './io.ts';
 import { relatedFinder } from './related.ts';
 import { langFromEnv, t, type Lang } from './messages.ts';
 import { renderHuman, type CliMessage } from './render.ts';
@@ -38,22 +38,30 @@ export async function diagnoseCommand(argv: string[], io: Io): Promise<number> {
   }
   const inputs = args.positionals.length ? args.positionals : ['-'];
   const many = inputs.length > 1;
+  let status = 0;
   for (const input of inputs) {
-    let result: Result;
+    const name = input === '-' ? t(lang, 'diagnose.stdin') : input;
+    let result: Result = { sections: [], findings: [], messages: [] };
+    let read: Input | undefined;
     try {
-      const text = input === '-' ? await readStdin() : readInput(input);
-      result = await diagnose(text, ruleSet, { related: relatedFinder(lang) });
+      read = input === '-' ? await readStdin() : readInput(input);
     } catch (e) {
+      // Like kubectl: the reason on stderr and a non-zero exit; --json still prints the input's object.
+      io.err(`k8s-kb: ${t(lang, 'message.unreadable-input', { file: name, error: errorText(e) })}\n`);
+      status = 1;
       const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       result = { sections: [], findings: [], messages: [{ code: 'unreadable-input', params: { file: input, error } }] };
     }
-    const name = input === '-' ? t(lang, 'diagnose.stdin') : input;
+    if (read) {
+      result = await diagnose(read.text, ruleSet, { related: relatedFinder(lang) });
+      if (read.capped) result.messages.unshift({ code: 'input-capped', params: { file: name, limit: MAX_READ_BYTES / (1024 * 1024) } });
+    }
     if (args.flags.has('--json')) {
       const obj = many ? { file: input, ...result } : result;
       io.out(many ? JSON.stringify(obj) + '\n' : JSON.stringify(obj, null, 2) + '\n');
-    } else {
+    } else if (read) {
       io.out(renderHuman(name, result as DiagnoseResult & { messages: CliMessage[] }, lang, baseUrl) + (many ? '\n' : ''));
     }
   }
-  return 0;
+  return status;
 }

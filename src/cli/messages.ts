@@ -14,7 +14,9 @@ const en = {
     '  k8s-kb search [--json] [--lang zh|en] QUERY\n' +
     '      Search the knowledge base.\n' +
     '  k8s-kb eval [--json] DIR…\n' +
-    '      Score the engine on labelled pastes (DIR/cases.json): top-1, top-3, healthy pastes kept quiet.\n',
+    '      Score the engine on labelled pastes (DIR/cases.json): top-1, top-3, healthy pastes kept quiet.\n' +
+    '  k8s-kb collect [--out FILE.tar.gz|DIR] [--context C] [--kubeconfig F] [-n NS|-A] [--since 2h] [--logs N] [--timeout 60s] [--redact]\n' +
+    '      Run a fixed set of read-only kubectl commands (get, describe, logs, version) and write a bundle to diagnose.\n',
   'error.unknownCommand': 'unknown command "{name}"',
   'error.unknownOption': 'unknown option "{name}"',
   'error.missingValue': 'option {name} needs a value',
@@ -46,12 +48,15 @@ const en = {
   'message.line-truncated': 'Some lines are very long; only their first {limit} characters were read.',
   'message.unrecognised-input': 'Nothing in the input was recognised. Paste output of: {kinds}.',
   'message.unreadable-input': 'Cannot read {file}: {error}',
+  'message.input-capped': 'Stopped reading {file} after {limit} MB; the rest was not diagnosed.',
+  'message.time-budget': 'The diagnosis took longer than {seconds} s and stopped at line {line}; findings cover the lines before it.',
   'rules.ok': 'ok',
   'rules.invalid': 'INVALID',
   'rules.articleYes': 'article {lang}: yes',
   'rules.articleNo': 'article {lang}: MISSING',
   'rules.summary': '{valid} valid rule(s), {invalid} problem(s) in {files} file(s).',
   'rules.noFiles': 'No rule files (*.json) found in {dir}.',
+  'rules.noRecheck': 'recheck is not installed: regexes get the built-in check only (npm install recheck for the full check).',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -66,7 +71,9 @@ const zh: Record<MessageKey, string> = {
     '  k8s-kb search [--json] [--lang zh|en] 关键词\n' +
     '      搜索知识库。\n' +
     '  k8s-kb eval [--json] 目录…\n' +
-    '      用标注好的粘贴样本（目录/cases.json）给诊断引擎打分：top-1、top-3、健康输出是否保持安静。\n',
+    '      用标注好的粘贴样本（目录/cases.json）给诊断引擎打分：top-1、top-3、健康输出是否保持安静。\n' +
+    '  k8s-kb collect [--out 文件.tar.gz|目录] [--context 上下文] [--kubeconfig 文件] [-n 命名空间|-A] [--since 2h] [--logs 行数] [--timeout 60s] [--redact]\n' +
+    '      运行一组固定的只读 kubectl 命令（get、describe、logs、version），写出可供诊断的收集包。\n',
   'error.unknownCommand': '未知命令 "{name}"',
   'error.unknownOption': '未知选项 "{name}"',
   'error.missingValue': '选项 {name} 需要一个值',
@@ -98,12 +105,15 @@ const zh: Record<MessageKey, string> = {
   'message.line-truncated': '部分行过长，只读取了每行前 {limit} 个字符。',
   'message.unrecognised-input': '没有识别出任何已知输出。请粘贴以下命令的输出：{kinds}。',
   'message.unreadable-input': '无法读取 {file}：{error}',
+  'message.input-capped': '{file} 只读取了前 {limit} MB，其余部分未诊断。',
+  'message.time-budget': '诊断超过 {seconds} 秒，停在第 {line} 行；结果只涵盖此前的内容。',
   'rules.ok': '正常',
   'rules.invalid': '无效',
   'rules.articleYes': '{lang} 文章：有',
   'rules.articleNo': '{lang} 文章：缺失',
   'rules.summary': '有效规则 {valid} 条，{files} 个文件中共有 {invalid} 处问题。',
   'rules.noFiles': '{dir} 中没有规则文件（*.json）。',
+  'rules.noRecheck': '未安装 recheck：正则只做内置检查（npm install recheck 后可做完整检查）。',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -74,5 +74,17 @@ export function renderHuman(name: string, result: DiagnoseResult & { messages: C
       out.push(`    ${articleLink(r.article, lang, baseUrl)}`);
     }
   }
-  return out.join('\n').trimEnd() + '\n';
+  return escapeControls(out.join('\n').trimEnd()) + '\n';
+}
+
+// C0 controls but tab and line feed, DEL, and C1 controls (U+0080–U+009F, e.g. the one-byte CSI).
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Shows terminal controls from the paste as `\x1b`-style escapes instead of sending them to the
+ * terminal: an escape sequence in a pod name or a log line could reset the terminal, retitle it or
+ * hide output (kubectl escapes them too since CVE-2021-25743). The text this module adds has none.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }

@@ -14,19 +14,24 @@ export interface Redaction {
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
 // IPv6: at least three groups with colons; avoids times like 10:00:01 (needs a hex letter or ::).
 const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
-const SECRET_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g;
-const BEARER = /\b(Bearer|token|password|passwd|secret|apikey|api-key|api_key)(["']?\s*[:=]\s*["']?|\s+)([A-Za-z0-9._~+/=-]{8,})/gi;
-const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g;
-const LONG_B64 = /\b[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g;
-// Host names: dotted names with a letter in the last label, not file names or Kubernetes API groups.
-const HOST = /\b(?=[a-z0-9-]*[a-z])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z][a-z0-9-]{1,62})\b/gi;
+// Every pattern here runs over the whole paste, so each is linear by construction: a gap cannot
+// cross the literal that opened it, and a match only starts where its run of characters starts
+// (a lookbehind rather than \b, which also holds inside runs like `a+a+a+…` or `eyJ-eyJ-…`).
+const SECRET_BLOCK = /-----BEGIN [A-Z ]{1,60}-----(?:(?!-----BEGIN )[\s\S])*?-----END [A-Z ]{1,60}-----/g;
+const BEARER = /\b(Bearer|token|password|passwd|secret|apikey|api-key|api_key)(["']?[ \t]*[:=][ \t]*["']?|[ \t]+)([A-Za-z0-9._~+/=-]{8,})/gi;
+const JWT = /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![\w-])/g;
+const LONG_B64 = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g;
+// Host names: dotted names with a letter in the first label, not file names or Kubernetes API
+// groups. Labels are at most 63 characters and a name has at most 16 of them here, so each try is
+// bounded (an unbounded look-ahead rescanned `1-1-1-…` at every boundary: quadratic).
+const HOST = /(?<![a-z0-9-])(?=[a-z0-9-]{0,62}[a-z])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,16}(?:[a-z][a-z0-9-]{1,62})(?![a-z0-9-])/gi;
 const NOT_HOST = /\.(ya?ml|json|go|ts|js|sh|txt|log|conf|toml|crt|key|pem|service|sock|io\/[a-z]|k8s\.io)$|^(kubernetes\.io|k8s\.io|x-k8s\.io|apps\.|batch\.|v\d|node\.kubernetes|[a-z]+\.k8s\.io)/i;
 const KEEP_HOSTS = /^(kubernetes\.default(\.svc(\.cluster\.local)?)?|cluster\.local|svc\.cluster\.local|localhost|registry\.k8s\.io|k8s\.gcr\.io|docker\.io|quay\.io|gcr\.io)$/i;
 // Namespaces and pod-like names: `-n ns`, `namespace/name`, `Namespace: ns`, `pod/name`, and the first
 // two columns of `get pods -A`.
-const NS_FLAG = /(\s-n\s+|--namespace[= ])([a-z0-9][a-z0-9-]{0,62})/g;
-const NS_FIELD = /^(\s*Namespace:\s+)([a-z0-9][a-z0-9-]{0,62})\s*$/gm;
-const NAME_FIELD = /^(Name:\s+)([a-z0-9][a-z0-9.-]{0,252})\s*$/gm;
+const NS_FLAG = /([ \t]-n[ \t]+|--namespace[= ])([a-z0-9][a-z0-9-]{0,62})/g;
+const NS_FIELD = /^([ \t]*Namespace:[ \t]+)([a-z0-9][a-z0-9-]{0,62})[ \t]*$/gm;
+const NAME_FIELD = /^(Name:[ \t]+)([a-z0-9][a-z0-9.-]{0,252})[ \t]*$/gm;
 const KIND_NAME = /\b(pod|pods|deployment|deploy|replicaset|rs|statefulset|sts|daemonset|ds|service|svc|node|job|cronjob|pvc|persistentvolumeclaim)\/([a-z0-9][a-z0-9.-]{0,252})/gi;
 const QUOTED_POD = /\b(pod|Pod|pods|deployment|statefulset|node)s? "([a-z0-9][a-z0-9.-]{0,252})"/g;
 const SYSTEM_NS = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -70,18 +75,74 @@ function redactWith(maps: Maps, text: string): Redaction {
   out = out.replace(QUOTED_POD, (_m, kind: string, name: string) => `${kind} "${nameMask(name)}"`);
   out = redactTables(out, nameMask);
   // Names already masked elsewhere (e.g. in a Name: field) are masked wherever else they appear.
-  for (const [name, placeholder] of maps.name) {
-    if (name.length < 4) continue;
-    out = out.replace(new RegExp(`(?<![A-Za-z0-9.-])${escapeRegExp(name)}(?![A-Za-z0-9-])`, 'g'), placeholder);
-  }
+  out = maskKnownNames(out, maps.name);
   return {
     text: out,
     counts: { ip: maps.ip.size, host: maps.host.size, secret: maps.secret.size, name: maps.name.size },
   };
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest name a Kubernetes object can have (DNS subdomain). */
+const MAX_NAME = 253;
+const NAME_RUN = /[A-Za-z0-9.-]+/g;
+
+/**
+ * Replaces every whole occurrence of a known name (at least 4 characters): not inside a longer run
+ * of name characters, though a `.` may follow (`web-1.service`). One pass over the runs of name
+ * characters with a map lookup per candidate, instead of one regex and one pass per name (32,000
+ * pod names made that 14 s).
+ */
+function maskKnownNames(text: string, names: Map<string, string>): string {
+  if (names.size === 0) return text;
+  return maskOddNames(maskNameRuns(text, names), names);
+}
+
+/** Names made of name characters only (almost all): one pass over the runs of such characters. */
+function maskNameRuns(text: string, names: Map<string, string>): string {
+  let out = '';
+  let last = 0;
+  NAME_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_RUN.exec(text))) {
+    const run = m[0];
+    if (run.length < 4) continue;
+    // Candidates: the run, and each prefix of it that ends just before a '.'; the longest wins.
+    let hit: string | undefined;
+    let end = Math.min(run.length, MAX_NAME);
+    if (end === run.length) hit = names.get(run);
+    for (let k = end - 1; hit === undefined && k >= 4; k--) {
+      if (run.charCodeAt(k) !== 46) continue;
+      const v = names.get(run.slice(0, k));
+      if (v !== undefined) {
+        hit = v;
+        end = k;
+      }
+    }
+    if (hit === undefined) continue;
+    out += text.slice(last, m.index) + hit;
+    last = m.index + end;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Table cells masked as names may hold other characters; at most this many are looked for elsewhere. */
+const MAX_ODD_NAMES = 256;
+const NAME_CHARS_ONLY = /^[A-Za-z0-9.-]+$/;
+
+/**
+ * Names with other characters (a table cell such as `[x](y)`): one alternation of at most
+ * MAX_ODD_NAMES of them, longest first, so the cost stays bounded whatever the paste holds.
+ */
+function maskOddNames(text: string, names: Map<string, string>): string {
+  const odd: string[] = [];
+  for (const name of names.keys()) {
+    if (name.length >= 4 && !NAME_CHARS_ONLY.test(name)) odd.push(name);
+    if (odd.length >= MAX_ODD_NAMES) break;
+  }
+  if (odd.length === 0) return text;
+  odd.sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![A-Za-z0-9.-])(?:${odd.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9-])`, 'g');
+  return text.replace(re, (m) => names.get(m) ?? m);
 }
 
 /**

@@ -30,17 +30,49 @@ export function subjectLabel(s: Subject): string {
   return `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
 }
 
-function evidenceBlock(f: Finding, lines: string[]): string {
-  const rows = f.evidence.slice(0, 8).map((e) => `${String(e.line).padStart(5)} | ${lines[e.line - 1] ?? e.text}`);
-  return ['```text', ...rows, '```'].join('\n');
+/**
+ * Text from the paste as a Markdown code span: nothing inside one is a link, emphasis or HTML, so a
+ * pod named `[x](javascript:…)` or `<script>` stays text wherever the report is rendered. The fence
+ * is one backtick longer than the longest run inside, and blanks pad a value that starts or ends
+ * with a backtick (CommonMark). Line breaks and other controls become spaces.
+ */
+export function codeSpan(text: string): string {
+  const value = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let longest = 0;
+  for (const run of value.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') || (value.startsWith(' ') && value.endsWith(' ') && value.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/** Our own words in Markdown (article titles): the characters Markdown gives a meaning escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&');
+}
+
+/** A URL as a link destination: parentheses and blanks percent-encoded so they cannot end it. */
+function linkTarget(url: string): string {
+  return url.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+function evidenceBlock(f: Finding, lines: string[], mask: (s: string) => string): string {
+  const rows = f.evidence.slice(0, 8).map((e) => `${String(e.line).padStart(5)} | ${(lines[e.line - 1] ?? mask(e.text)).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ')}`);
+  // A fence longer than any backtick run in the rows: nothing in them can close it.
+  let longest = 2;
+  for (const r of rows) for (const run of r.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}text`, ...rows, fence].join('\n');
 }
 
 /**
  * The findings as Markdown for a ticket or a chat: what was recognised, then each finding with
  * severity, subject(s), captured values, evidence lines and the article link. `lines` are the
- * lines of the paste as shared (already redacted when the reader asked for it).
+ * lines of the paste as shared (already redacted when the reader asked for it); `mask` is applied
+ * to every other value taken from the paste (subject names, captures) — the redactor, when the
+ * reader asked for it. Everything from the paste is in code spans or a code block.
  */
-export function buildReport(result: DiagnoseResult, lines: string[], articles: Record<string, ArticleInfo>, labels: ReportLabels): string {
+export function buildReport(result: DiagnoseResult, lines: string[], articles: Record<string, ArticleInfo>, labels: ReportLabels, mask: (s: string) => string = (s) => s): string {
+  const subject = (s: Subject) => codeSpan(mask(subjectLabel(s)));
   const out: string[] = [`## ${labels.heading}`, ''];
   if (result.sections.length > 0) {
     out.push(`**${labels.recognised}:** ` + result.sections.map((s) => `${labels.lineRange.replace('{from}', String(s.startLine)).replace('{to}', String(s.endLine))} \`${labels.sectionKinds[s.kind] ?? s.kind}\``).join('; '), '');
@@ -52,14 +84,15 @@ export function buildReport(result: DiagnoseResult, lines: string[], articles: R
   out.push(`### ${labels.findings}`, '');
   result.findings.forEach((f, i) => {
     const a = articles[f.article];
-    out.push(`${i + 1}. **${a?.title ?? f.article}** — ${labels.severity[f.severity]}`);
-    const subjects = f.subjects.length > 1 ? `${f.subjects.slice(0, 10).map(subjectLabel).join(', ')}${f.subjects.length > 10 ? ` (+${f.subjects.length - 10} ${labels.more})` : ''}` : subjectLabel(f.subject);
+    out.push(`${i + 1}. **${escapeMarkdown(a?.title ?? f.article)}** — ${labels.severity[f.severity]}`);
+    const subjects = f.subjects.length > 1 ? `${f.subjects.slice(0, 10).map(subject).join(', ')}${f.subjects.length > 10 ? ` (+${f.subjects.length - 10} ${labels.more})` : ''}` : subject(f.subject);
     out.push(`   - ${labels.subject}: ${subjects}`);
     const caps = Object.entries(f.captures);
-    if (caps.length > 0) out.push(`   - ${labels.captured}: ${caps.map(([k, v]) => `${k}=${v}`).join(', ')}`);
-    if (a) out.push(`   - ${labels.article}: [${a.title}](${a.url})`);
+    if (caps.length > 0) out.push(`   - ${labels.captured}: ${caps.map(([k, v]) => codeSpan(`${k}=${mask(String(v))}`)).join(', ')}`);
+    // The link is masked too: it names the reader's own site, an intranet host or address.
+    if (a) out.push(`   - ${labels.article}: [${escapeMarkdown(a.title)}](${linkTarget(mask(a.url))})`);
     if (f.evidence.length > 0) {
-      out.push(`   - ${labels.evidence}:`, '', evidenceBlock(f, lines).replace(/^/gm, '     '), '');
+      out.push(`   - ${labels.evidence}:`, '', evidenceBlock(f, lines, mask).replace(/^/gm, '     '), '');
     }
   });
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';

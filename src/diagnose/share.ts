@@ -6,6 +6,63 @@
 
 const PREFIX = 'paste=';
 
+/**
+ * Bytes a share link may inflate to: 16 MiB, what the engine reads at most. A 1.9 MB link once
+ * inflated to 400 MiB and froze the tab; inflation now stops here.
+ */
+export const MAX_SHARE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Lines a share link may hold. A browser lays out a textarea at about 14 µs a line, so 16 MiB of
+ * two-character lines (a 16 KB link) froze the tab for two minutes; half a million lines is a few
+ * seconds, and more than the largest real paste (a 10 MB describe is about 300,000 lines).
+ */
+export const MAX_SHARE_LINES = 500_000;
+
+/** What a URL fragment holds. */
+export type SharedPaste =
+  | { kind: 'none' }
+  | { kind: 'paste'; text: string }
+  /** A `#paste=` fragment that is not valid base64url, deflate or UTF-8. */
+  | { kind: 'damaged' }
+  /** One that inflates past MAX_SHARE_BYTES. */
+  | { kind: 'too-large' };
+
+class TooLarge extends Error {}
+
+/** A pass-through stream that counts bytes and fails once more than `limit` have gone through. */
+function countingStream(limit: number): TransformStream<Uint8Array, Uint8Array> {
+  let total = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      total += chunk.byteLength;
+      if (total > limit) controller.error(new TooLarge());
+      else controller.enqueue(chunk);
+    },
+  });
+}
+
+/** Inflates `data` through a counting stream: at most `limit` bytes are ever held. */
+async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).pipeThrough(countingStream(limit));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
 async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Response(new Blob([data as BlobPart]).stream().pipeThrough(stream));
   return new Uint8Array(await out.arrayBuffer());
@@ -31,14 +88,22 @@ export async function encodeShareFragment(paste: string): Promise<string> {
   return PREFIX + toBase64Url(compressed);
 }
 
-/** The paste carried by a fragment (with or without `#`), or undefined when there is none or it is damaged. */
-export async function decodeShareFragment(fragment: string): Promise<string | undefined> {
+/** What a fragment (with or without `#`) holds: a paste, nothing, or a damaged or too large link. */
+export async function readShareFragment(fragment: string, limit = MAX_SHARE_BYTES): Promise<SharedPaste> {
   const body = fragment.replace(/^#/, '');
-  if (!body.startsWith(PREFIX)) return undefined;
+  if (!body.startsWith(PREFIX)) return { kind: 'none' };
   try {
-    const bytes = await pipe(fromBase64Url(body.slice(PREFIX.length)), new DecompressionStream('deflate-raw'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
+    const bytes = await inflate(fromBase64Url(body.slice(PREFIX.length)), limit);
+    let lines = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && ++lines > MAX_SHARE_LINES) return { kind: 'too-large' };
+    return { kind: 'paste', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch (e) {
+    return { kind: e instanceof TooLarge ? 'too-large' : 'damaged' };
   }
+}
+
+/** The paste carried by a fragment (with or without `#`), or undefined when there is none or it is damaged or too large. */
+export async function decodeShareFragment(fragment: string): Promise<string | undefined> {
+  const r = await readShareFragment(fragment);
+  return r.kind === 'paste' ? r.text : undefined;
 }

@@ -10,7 +10,8 @@ import { attachLoose, pasteSubject, settleLoose } from './loose.ts';
 import { evidenceText, linesOf, normalize } from './normalize.ts';
 import { rank } from './rank.ts';
 import type { RuleSet } from './rules.ts';
-import { chooseParser, cutSections } from './sections.ts';
+import { chooseParser, cutSections, type TimeBudget } from './sections.ts';
+import { DEFAULT_TIME_BUDGET_MS } from './limits.ts';
 import { scanTexts } from './match-scan.ts';
 import type { DiagnoseResult, ParsedRecord, SectionInfo } from './types.ts';
 
@@ -24,6 +25,10 @@ export interface DiagnoseOptions {
    * the best articles come back as `related` ("possibly related"), up to three answers in all.
    */
   related?: RelatedSearch;
+  /** Milliseconds the diagnosis may take (default DEFAULT_TIME_BUDGET_MS); see limits.ts. */
+  timeBudgetMs?: number;
+  /** The clock, in ms (default performance.now; tests pass their own). */
+  now?: () => number;
 }
 
 /**
@@ -47,14 +52,25 @@ export function pasteRanges(texts: readonly string[]): [number, number][] {
 
 /** Diagnoses one paste with a loaded rule set. Never throws on bad input. */
 export async function diagnose(input: string, ruleSet: RuleSet, options: DiagnoseOptions = {}): Promise<DiagnoseResult> {
+  // The time budget: a quarter for cutting sections, up to half for parsing them (at least one),
+  // and what is left for the rules, which take about as long as parsing on what was read.
+  const now = options.now ?? (() => performance.now());
+  const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const started = now();
+  const budget: TimeBudget = { now, deadline: started + budgetMs / 4 };
   const normalized = normalize(input);
   const { texts, original, messages } = normalized;
   if (texts.length === 0) return { sections: [], findings: [], messages };
 
-  const sections = cutSections(texts);
+  const sections = cutSections(texts, budget);
+  budget.deadline = started + budgetMs / 2;
   const records: ParsedRecord[] = [];
   const infos: SectionInfo[] = [];
   for (const s of sections) {
+    if (infos.length > 0 && now() > budget.deadline) {
+      budget.stoppedAt = Math.min(budget.stoppedAt ?? Infinity, s.startLine - 1);
+      break;
+    }
     // Build, choose, parse, let go: what detect() learnt about the section is still at hand, and
     // the section's Line objects die young unless a parser kept them.
     s.lines = linesOf(texts, s.from, s.to);
@@ -71,6 +87,8 @@ export async function diagnose(input: string, ruleSet: RuleSet, options: Diagnos
     s.lines = [];
     infos.push({ kind, startLine: s.startLine, endLine: s.endLine });
   }
+
+  if (budget.stoppedAt !== undefined) messages.push({ code: 'time-budget', params: { seconds: budgetMs / 1000, line: budget.stoppedAt + 1 } });
 
   const subjects = buildSubjects(records);
   subjects.push(pasteSubject());

@@ -49,43 +49,69 @@ export function locateJsonError(text: string): JsonErrorPlace | null {
     if (!m) fail(`unexpected ${describe(text[i])}`);
     i += m![0].length;
   };
+  // One value, with an explicit stack of open containers instead of recursion: a file of ten
+  // thousand unclosed "[" overflowed the call stack and was reported as "Maximum call stack size
+  // exceeded" instead of where the file ends.
   const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
+    const open: ('{' | '[')[] = [];
+    for (;;) {
+      // A value starts here.
       ws();
-      if (text[i] === '}') { i++; return; }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe(text[i])}`);
-        str();
-        ws();
-        if (text[i] !== ':') fail(`expected ":" after property name, found ${describe(text[i])}`);
+      const c = text[i];
+      if (c === '{') {
         i++;
-        value();
         ws();
-        if (text[i] === ',') { i++; ws(); if (text[i] === '}') fail('trailing comma before "}"'); continue; }
-        if (text[i] === '}') { i++; return; }
-        fail(`expected "," or "}", found ${describe(text[i])}`);
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') { i++; return; }
+        if (text[i] === '}') i++;
+        else {
+          if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+          str();
+          ws();
+          if (text[i] !== ':') fail(`expected ":" after property name, found ${describe(text[i])}`);
+          i++;
+          open.push('{');
+          continue;
+        }
+      } else if (c === '[') {
+        i++;
+        ws();
+        if (text[i] === ']') i++;
+        else {
+          open.push('[');
+          continue;
+        }
+      } else if (c === '"') str();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
+      else fail(`unexpected ${describe(c)}`);
+      // A value ended: close containers or move to the next member or element.
       for (;;) {
-        value();
+        const top = open[open.length - 1];
+        if (top === undefined) return;
         ws();
-        if (text[i] === ',') { i++; ws(); if (text[i] === ']') fail('trailing comma before "]"'); continue; }
-        if (text[i] === ']') { i++; return; }
-        fail(`expected "," or "]", found ${describe(text[i])}`);
+        const end = top === '{' ? '}' : ']';
+        if (text[i] === ',') {
+          i++;
+          ws();
+          if (text[i] === end) fail(`trailing comma before "${end}"`);
+          if (top === '{') {
+            if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+            str();
+            ws();
+            if (text[i] !== ':') fail(`expected ":" after property name, found ${describe(text[i])}`);
+            i++;
+          }
+          break;
+        }
+        if (text[i] === end) {
+          i++;
+          open.pop();
+          continue;
+        }
+        fail(`expected "," or "${end}", found ${describe(text[i])}`);
       }
-    } else if (c === '"') str();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
-    else fail(`unexpected ${describe(c)}`);
+    }
   };
   try {
     value();

@@ -42,9 +42,11 @@ function result(texts: string[], original: string[], messages: Message[]): Norma
   };
 }
 
-// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), and the syslog-escaped
-// form `#033[0;31m` that rsyslog writes for ESC.
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]|#033\[[0-9;]*[A-Za-z]/g;
+// CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), DCS/SOS/PM/APC
+// strings, other two-character escapes (`ESC c` resets the terminal), and the syslog-escaped form
+// `#033[0;31m` that rsyslog writes for ESC. An unterminated OSC or DCS is left in the text (the
+// CLI shows what remains escaped).
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b[()][A-Z0-9]|\x1b[=>]|\x1b[@-Z\\\]`-~]|#033\[[0-9;]*[A-Za-z]/g;
 const SYSLOG_TAB = /#011/g;
 const NOT_BLANK = /\S/;
 const NBSP_AND_ZERO_WIDTH = /[\u00a0\u2007\u202f]|[\u200b-\u200d\ufeff]/g;
@@ -96,6 +98,12 @@ export interface PasteTraits {
 
 const FULLWIDTH_PUNCT = /[\u3000\uff01-\uff5e]/;
 const ALL_TRAITS: PasteTraits = { ansi: true, syslogTabs: true, specialSpaces: true, fullwidth: true };
+const TERMINATOR_ABOVE_LATIN1 = /[\u2028\u2029]/;
+const TERMINATOR = /[\r\u2028\u2029]/g;
+
+function hasTerminator(s: string): boolean {
+  return s.indexOf('\r') !== -1 || s.indexOf('\u2028') !== -1 || s.indexOf('\u2029') !== -1;
+}
 
 /** Cleans one physical line for parsing (`traits`: what the whole paste contains, when known). */
 export function normalizeLine(raw: string, traits: PasteTraits = ALL_TRAITS): string {
@@ -136,9 +144,15 @@ export function normalize(input: string): NormalizedInput {
     return result([], [], messages);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Line ends of old Mac tools and some exports: CR alone. Without this the paste is one line.
+  if (text.indexOf('\n') === -1 && text.indexOf('\r') !== -1) text = text.replace(/\r/g, '\n');
   const original = text.split('\n');
   if (original.length > 1 && original[original.length - 1] === '') original.pop();
   const traits = pasteTraits(text);
+  // A CR left inside a line (a progress bar, a hostile paste) or U+2028/9 would stop every `.*` of
+  // the parsers and rules short of the line's end, and the backtracking that follows is quadratic:
+  // they are read as blanks (the original line keeps them for evidence).
+  const terminators = text.indexOf('\r') !== -1 || TERMINATOR_ABOVE_LATIN1.test(text);
   // Most lines need no change: `texts` shares `original` until one does.
   let texts = original;
   let truncated = false;
@@ -150,7 +164,7 @@ export function normalize(input: string): NormalizedInput {
       if (texts !== original) texts[i] = raw;
     }
     if (raw.length > MAX_LINE_CHARS) truncated = true;
-    const clean = normalizeLine(raw, traits);
+    const clean = normalizeLine(terminators && hasTerminator(raw) ? raw.replace(TERMINATOR, ' ') : raw, traits);
     if (clean !== raw) {
       if (texts === original) texts = original.slice();
       texts[i] = clean;
@@ -169,11 +183,14 @@ export function joinWrapped(prev: Line, next: Line): Line {
   const a = prev.text;
   const b = next.text;
   let text: string;
+  // Only the last character of `a` is looked at: a regex on `a` would flatten a long glued record
+  // on every join.
   if (/^\s/.test(b)) text = a + ' ' + b.trimStart();
-  else if (a.length >= 50 && /[\w.\-/"'=:]$/.test(a) && /^[\w.\-/"'=)\]]/.test(b)) text = a + b;
+  else if (a.length >= 50 && WRAP_END.test(a[a.length - 1]!) && /^[\w.\-/"'=)\]]/.test(b)) text = a + b;
   else text = a + ' ' + b;
   return { text, start: prev.start, end: next.end };
 }
+const WRAP_END = /[\w.\-/"'=:]/;
 
 /** True for an empty or all-blank line (without allocating a trimmed copy). */
 export function isBlank(text: string): boolean {

@@ -21,6 +21,11 @@ type Node =
 
 class RegexSyntaxError extends Error {}
 
+/** Repeat counts above this are treated as unbounded. */
+const MAX_FINITE_REPEAT = 1000;
+/** Nested repeats whose counts multiply beyond this backtrack like unbounded ones (`(a{1,20}){1,20}`). */
+const MAX_NESTED_PRODUCT = 100;
+
 function emptySet(): CharSet {
   return { ascii: new Uint8Array(128), nonAscii: false };
 }
@@ -117,6 +122,8 @@ class Parser {
       if (m) {
         min = Number(m[1]);
         max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+        // A repeat this large costs what an unbounded one does on a 4 KB line (`a{0,99999}b`).
+        if (max > MAX_FINITE_REPEAT) max = Infinity;
         this.i += m[0].length;
       }
     }
@@ -285,6 +292,17 @@ function overlaps(a: CharSet, b: CharSet): boolean {
   return false;
 }
 
+/** The largest repeat count of a quantifier inside `n` (1 when there is none; lookarounds included). */
+function largestRepeat(n: Node): number {
+  switch (n.t) {
+    case 'quant': return Math.max(n.max > 1 ? n.max : 1, largestRepeat(n.body));
+    case 'group': case 'look': return largestRepeat(n.body);
+    case 'seq': return n.items.reduce((m, it) => Math.max(m, largestRepeat(it)), 1);
+    case 'alt': return n.alts.reduce((m, it) => Math.max(m, largestRepeat(it)), 1);
+    default: return 1;
+  }
+}
+
 function containsUnbounded(n: Node): boolean {
   switch (n.t) {
     case 'quant': return n.max === Infinity || n.max > 20 || containsUnbounded(n.body);
@@ -294,10 +312,15 @@ function containsUnbounded(n: Node): boolean {
     default: return false;
   }
 }
+/**
+ * True when the node offers alternative ways through it. Not inside a lookaround: it is atomic in
+ * JavaScript, so `(?:(?!A|B).)*` — the bounded gap the rules use — has one way through per step.
+ */
 function containsAlt(n: Node): boolean {
   switch (n.t) {
     case 'alt': return true;
-    case 'group': case 'look': case 'quant': return containsAlt(n.body);
+    case 'look': return false;
+    case 'group': case 'quant': return containsAlt(n.body);
     case 'seq': return n.items.some(containsAlt);
     default: return false;
   }
@@ -309,7 +332,7 @@ function safetyProblems(root: Node, ignoreCase: boolean): string[] {
     switch (n.t) {
       case 'backref': problems.push('back-references are not allowed'); return;
       case 'quant':
-        if (n.max > 1 && containsUnbounded(n.body)) problems.push('nested quantifier (like "(a+)+") can backtrack catastrophically');
+        if (n.max > 1 && (containsUnbounded(n.body) || (largestRepeat(n.body) > 1 && n.max * largestRepeat(n.body) > MAX_NESTED_PRODUCT))) problems.push('nested quantifier (like "(a+)+" or "(a{1,20}){1,20}") can backtrack catastrophically');
         else if (n.max === Infinity && containsAlt(n.body)) problems.push('alternation under an unbounded quantifier (like "(a|ab)*") can backtrack catastrophically');
         visit(n.body);
         return;
@@ -435,6 +458,19 @@ export interface RegexAnalysis {
 
 const analyses = new Map<string, RegexAnalysis>();
 
+/** Problems another analyser found, by pattern (see setRegexVerdicts). */
+let verdicts: ((source: string, flags: string) => string | null) | null = null;
+
+/**
+ * Adds the verdicts of a slower, more thorough analyser the caller ran beforehand (the CLI runs
+ * recheck on a user's rules before loading them): `lookup` returns a problem or null. The engine
+ * itself stays free of it, so the browser bundle does not carry it.
+ */
+export function setRegexVerdicts(lookup: ((source: string, flags: string) => string | null) | null): void {
+  verdicts = lookup;
+  analyses.clear();
+}
+
 /** Checks a rule pattern and extracts its required literals (memoised: rules share patterns). */
 export function analyzeRegex(source: string, flags: string): RegexAnalysis {
   const key = `${flags}/${source}`;
@@ -462,6 +498,8 @@ function analyze(source: string, flags: string): RegexAnalysis {
   }
   groupNames = [...source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]!);
   problems.push(...safetyProblems(ast, flags.includes('i')));
+  const verdict = verdicts?.(source, flags);
+  if (verdict && problems.length === 0) problems.push(verdict);
   let literals = literalsOf(ast);
   if (literals && (literals.length === 0 || literals.some((l) => l.length < MIN_LITERAL))) literals = null;
   return { problems, literals: literals ? [...new Set(literals)] : null, groupNames };

@@ -20,7 +20,7 @@
  */
 import { factType, type FactType } from './fact-names.ts';
 import { analyzeRegex } from './regex-analysis.ts';
-import { MAX_PATTERN_LENGTH } from './limits.ts';
+import { MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, MAX_PATTERN_LENGTH } from './limits.ts';
 
 /** A `matches` value: a regex source, or an object with flags and a minimum number of matching lines. */
 export type PatternValue = string | { pattern: string; flags?: string; minCount?: number };
@@ -106,7 +106,11 @@ export function validateRule(rule: unknown, isKnownSlug: (slug: string) => boole
   else {
     const keys = Object.keys(rule.conditions);
     if (keys.length !== 1 || !['all', 'any', 'not'].includes(keys[0]!)) add('conditions', 'the top level must be exactly one of "all", "any" or "not"');
-    else validateCondition(rule.conditions, 'conditions', add);
+    else {
+      const shape = { leaves: 0 };
+      validateCondition(rule.conditions, 'conditions', add, 1, shape);
+      if (shape.leaves > MAX_CONDITION_LEAVES) add('conditions', `more than ${MAX_CONDITION_LEAVES} conditions; split the rule`);
+    }
   }
   if (!isObject(rule.event)) add('event', 'must be an object { "type": "finding", "params": { ... } }');
   else {
@@ -133,6 +137,7 @@ function validateParams(p: Record<string, unknown>, isKnownSlug: (slug: string) 
     if (!isObject(p.captureFacts)) add('event.params.captureFacts', 'must map capture names to fact names');
     else for (const [k, v] of Object.entries(p.captureFacts)) {
       if (!/^[A-Za-z_$][\w$]*$/.test(k)) add(`event.params.captureFacts.${k}`, 'capture names must be identifiers');
+      else if (k in Object.prototype) add(`event.params.captureFacts.${k}`, `"${k}" cannot be a capture name (it is a property of every object)`);
       if (typeof v !== 'string' || factType(v) === undefined) add(`event.params.captureFacts.${k}`, `unknown fact ${JSON.stringify(v)}`);
     }
   }
@@ -147,30 +152,37 @@ function validateParams(p: Record<string, unknown>, isKnownSlug: (slug: string) 
   }
 }
 
-function validateCondition(c: unknown, path: string, add: (path: string, message: string) => void): void {
+function validateCondition(c: unknown, path: string, add: (path: string, message: string) => void, depth: number, shape: { leaves: number }): void {
   if (!isObject(c)) {
     add(path, 'must be a condition object');
     return;
   }
+  // Checked before going deeper: ten thousand nested "not" overflowed the call stack.
+  if (depth > MAX_CONDITION_DEPTH) {
+    add(path, `conditions nested more than ${MAX_CONDITION_DEPTH} deep`);
+    return;
+  }
+  if (shape.leaves > MAX_CONDITION_LEAVES) return;
   if ('all' in c || 'any' in c) {
     const op = 'all' in c ? 'all' : 'any';
     const extra = Object.keys(c).filter((k) => k !== op);
     if (extra.length) add(`${path}.${extra[0]}`, `unexpected field next to "${op}"`);
     const list = c[op];
     if (!Array.isArray(list) || list.length === 0) add(`${path}.${op}`, 'must be a non-empty list of conditions');
-    else list.forEach((sub, i) => validateCondition(sub, `${path}.${op}[${i}]`, add));
+    else list.forEach((sub, i) => validateCondition(sub, `${path}.${op}[${i}]`, add, depth + 1, shape));
     return;
   }
   if ('not' in c) {
     const extra = Object.keys(c).filter((k) => k !== 'not');
     if (extra.length) add(`${path}.${extra[0]}`, 'unexpected field next to "not"');
-    validateCondition(c.not, `${path}.not`, add);
+    validateCondition(c.not, `${path}.not`, add, depth + 1, shape);
     return;
   }
   if ('condition' in c) {
     add(`${path}.condition`, 'named condition references are not supported; write the condition inline');
     return;
   }
+  shape.leaves++;
   for (const k of Object.keys(c)) if (!['fact', 'operator', 'value'].includes(k)) add(`${path}.${k}`, 'unknown field (allowed in a leaf: fact, operator, value)');
   const fact = c.fact;
   const type = typeof fact === 'string' ? factType(fact) : undefined;
@@ -218,4 +230,5 @@ function validatePattern(source: string, flags: string, path: string, add: (path
   if (source.length > MAX_PATTERN_LENGTH) return add(path, `pattern longer than ${MAX_PATTERN_LENGTH} characters`);
   const a = analyzeRegex(source, flags);
   for (const p of a.problems) add(path, `bad regex /${source}/: ${p}`);
+  for (const g of a.groupNames) if (g in Object.prototype) add(path, `bad regex /${source}/: group name "${g}" cannot be a capture name (it is a property of every object)`);
 }

@@ -22,6 +22,8 @@ import { patternSpec, validateRule, type Condition, type LeafCondition, type Pat
 export interface RuleFile {
   path: string;
   text: string;
+  /** Why the caller could not read it (`too many levels of symbolic links (ELOOP)`): reported as the file's error. */
+  error?: string;
 }
 
 /** A problem with one rule file, naming the file and the field. */
@@ -124,11 +126,17 @@ export function loadRules(files: RuleFile[], options: LoadOptions = {}): { ruleS
   const valid: { file: string; json: RuleJson }[] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
+    if (f.error !== undefined) {
+      errors.push({ file: f.path, path: '(file)', message: f.error });
+      continue;
+    }
+    // A UTF-8 byte order mark (some Windows editors write one) is not part of the JSON.
+    const text = f.text.charCodeAt(0) === 0xfeff ? f.text.slice(1) : f.text;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(f.text);
+      parsed = JSON.parse(text);
     } catch (e) {
-      const place = locateJsonError(f.text);
+      const place = locateJsonError(text);
       errors.push({ file: f.path, path: '(json)', message: place ? `invalid JSON at line ${place.line}, column ${place.column}: ${place.message}` : `invalid JSON: ${(e as Error).message}` });
       continue;
     }

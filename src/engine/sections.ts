@@ -67,6 +67,14 @@ function jsonDepthDelta(text: string): number {
   return d;
 }
 
+/** A line that begins like an application log record: a date and time (`2024-05-01 12:00:01`, `[2024/05/01 12:00:01`). */
+const LOG_START = /^\[?\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}/;
+
+function startsLog(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 91) && LOG_START.test(text);
+}
+
 /** The parser whose output begins at this line, if any. */
 function openerOf(text: string): Parser | undefined {
   for (let i = 0; i < PARSERS.length; i++) if (PARSERS[i]!.startsAt(text)) return PARSERS[i];
@@ -90,6 +98,16 @@ function openSection(i: number, text: string, opener: Parser | undefined, hint: 
   return { from: i, to: i + 1, startLine: i + 1, hint, opener, depth: opener?.kind === 'json' ? jsonDepthDelta(text) : undefined };
 }
 
+/**
+ * A deadline for the work done line by line: `now()` in ms (performance.now), `deadline` on that
+ * clock; `stoppedAt` is set to the index of the first line left unread when it passed.
+ */
+export interface TimeBudget {
+  now: () => number;
+  deadline: number;
+  stoppedAt?: number;
+}
+
 /** Splits normalised lines into sections with a parser chosen for each (and their `lines` filled). */
 export function splitSections(texts: readonly string[]): Section[] {
   const out = cutSections(texts);
@@ -107,12 +125,17 @@ export function splitSections(texts: readonly string[]): Section[] {
  * `Line` objects die young. This loop runs once per line of pastes up to tens of megabytes: no
  * closures, no iterators, no allocation per line.
  */
-export function cutSections(texts: readonly string[]): Section[] {
+export function cutSections(texts: readonly string[], budget?: TimeBudget): Section[] {
   const out: Section[] = [];
   let cur = null as Open | null;
   let blockHint: CommandHint | undefined;
 
   for (let i = 0; i < texts.length; i++) {
+    // The clock is read once per 4,096 lines: cheap next to the line's own work.
+    if (budget && (i & 4095) === 4095 && budget.now() > budget.deadline) {
+      budget.stoppedAt = i;
+      break;
+    }
     const text = texts[i]!;
     if (cur === null && isBlank(text)) continue;
     if (cur?.opener?.kind === 'json' && cur.depth !== undefined && cur.depth > 0) {
@@ -159,6 +182,11 @@ export function cutSections(texts: readonly string[]): Section[] {
     if (cur && cur.opener?.family === 'table' && FRAGMENT_START.test(text)) {
       closeSection(cur, texts, out);
       cur = openSection(i, text, undefined, blockHint);
+    } else if (cur && cur.opener?.family === 'describe' && startsLog(text) && i + 1 < texts.length && startsLog(texts[i + 1]!)) {
+      // `describe` then `logs` pasted with no blank line between: two timestamped lines in a row
+      // are not a terminal wrap of a describe value, so the log is read as a log of its own.
+      closeSection(cur, texts, out);
+      cur = openSection(i, text, undefined, undefined);
     } else if (cur) cur.to = i + 1;
     else cur = openSection(i, text, undefined, blockHint);
   }
@@ -166,9 +194,16 @@ export function cutSections(texts: readonly string[]): Section[] {
   return out;
 }
 
+/**
+ * Lines of a section its parsers' `detect` look at: a sample is enough to tell kinds apart, and
+ * nineteen full passes over a section of millions of lines (`yes | k8s-kb diagnose`) took minutes.
+ */
+export const DETECT_LINES = 5000;
+
 /** The parser whose `detect` scores the section highest (the command's kind gets a bonus). */
 export function chooseParser(s: Section): Parser {
   const candidates = s.opener ? (s.opener.family === 'describe' ? DESCRIBE_PARSERS : s.opener.family === 'lines' ? LINE_PARSERS : [s.opener]) : PARSERS;
+  const sample = s.lines.length > DETECT_LINES ? s.lines.slice(0, DETECT_LINES) : s.lines;
   let best: Parser = FALLBACK;
   let bestScore = MIN_SCORE;
   // detect() scores are 0..1 and only the command's kind earns the bonus: a parser that reaches
@@ -176,7 +211,7 @@ export function chooseParser(s: Section): Parser {
   const ceiling = s.hint?.kind ? 1 + HINT_BONUS : 1;
   for (let i = 0; i < candidates.length && bestScore < ceiling; i++) {
     const p = candidates[i]!;
-    let score = p.detect(s.lines, s.hint);
+    let score = p.detect(sample, s.hint);
     if (score > 0 && s.hint?.kind && (s.hint.kind === p.kind || (p.kind === 'describe-deployment' && /^describe-(?:statefulset|replicaset|daemonset)$/.test(s.hint.kind)))) score += HINT_BONUS;
     if (score > bestScore) {
       best = p;

@@ -107,7 +107,8 @@ export type MessageCode =
   | 'binary-input'
   | 'input-truncated'
   | 'line-truncated'
-  | 'unrecognised-input';
+  | 'unrecognised-input'
+  | 'time-budget';
 
 /** A message about the input, as a code plus optional parameters (rendered by the caller). */
 export interface Message {

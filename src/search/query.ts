@@ -77,6 +77,12 @@ export function typoExpansions(loaded: LoadedSearch, word: string): string[] {
 }
 
 const LATIN = /^[a-z0-9]/;
+/**
+ * Longer words are looked up as they are, without prefix or typo expansion: typo candidates are
+ * ~74 × n strings of length n, and a pasted 10 KB "word" took 13 s (the longest vocabulary words
+ * are about 30 characters).
+ */
+const MAX_EXPANDED_WORD = 40;
 /** Above this many (word, document) pairs, the commonest words retrieve nothing (they still rank). */
 const MAX_SCORED_PAIRS = 600;
 /** A word in this many (field, document) pairs retrieves on its own, without its synonyms. */
@@ -120,10 +126,10 @@ export function search(loaded: LoadedSearch, text: string, limit = 20, tokenizer
       const before = clauses.size;
       const known = loaded.vocabulary.has(term);
       if (known) add(term, 10 * weight);
-      if (LATIN.test(term) && term.length >= 3 && (last || !known)) {
+      if (LATIN.test(term) && term.length >= 3 && term.length <= MAX_EXPANDED_WORD && (last || !known)) {
         for (const t of prefixExpansions(loaded, term)) add(t, 2 * weight);
       }
-      if (LATIN.test(term) && term.length >= 5 && !known) {
+      if (LATIN.test(term) && term.length >= 5 && term.length <= MAX_EXPANDED_WORD && !known) {
         for (const t of typoExpansions(loaded, term)) add(t, 1 * weight);
       }
       if (isCore && clauses.size > before) for (const t of [...clauses.keys()].slice(before)) core.add(t);

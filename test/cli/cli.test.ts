@@ -74,8 +74,9 @@ describe('k8s-kb CLI', () => {
     const bin = join(dir, 'core.dump');
     writeFileSync(bin, Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]));
     const r = run(['diagnose', '--json', fx('get-pods/healthy-running.txt'), join(dir, 'missing.txt'), bin, fx('cli-output/unauthorized.txt')]);
-    expect(r.code).toBe(0);
-    expect(r.err).toBe('');
+    // Like kubectl: an unreadable input is an error (stderr, exit 1); the others are still diagnosed.
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`k8s-kb: Cannot read ${join(dir, 'missing.txt')}: no such file or directory (ENOENT)\n`);
     const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.file)).toEqual([fx('get-pods/healthy-running.txt'), join(dir, 'missing.txt'), bin, fx('cli-output/unauthorized.txt')]);
     expect(lines[0].findings).toEqual([]);

@@ -6,7 +6,7 @@
 import type { DiagnoseResult } from '../../engine/types.ts';
 import { buildReport, type ArticleInfo } from '../../diagnose/report.ts';
 import { createRedactor } from '../../diagnose/redact.ts';
-import { decodeShareFragment, encodeShareFragment } from '../../diagnose/share.ts';
+import { encodeShareFragment, readShareFragment, type SharedPaste } from '../../diagnose/share.ts';
 import { MAX_ANSWERS, relatedFor } from '../../engine/related.ts';
 import { copyText } from '../copy-code.ts';
 import { loadEngine } from '../search-ui.ts';
@@ -15,7 +15,9 @@ import { articleHref, el, renderFinding, renderPasteView, renderRelated, renderS
 declare const __KB_WORKER_SOURCE__: string;
 
 const STORE_KEY = 'k8s-kb.paste.v1';
-/** Larger pastes are not kept across reloads (localStorage holds about 5 MB per site). */
+/** Set when the reader chose to keep the paste after the tab is closed. */
+const REMEMBER_KEY = 'k8s-kb.remember.v1';
+/** Larger pastes are not kept across reloads (web storage holds about 5 MB per site). */
 const STORE_LIMIT = 2_000_000;
 
 const data = JSON.parse(document.getElementById('kb-diagnose-data')!.textContent!) as PageData;
@@ -28,17 +30,32 @@ const results = $<HTMLElement>('[data-results]');
 const help = $<HTMLElement>('[data-help]');
 const redactBox = $<HTMLInputElement>('[data-redact]');
 const copyArea = $<HTMLTextAreaElement>('[data-copy-fallback]');
+const rememberBox = $<HTMLInputElement>('[data-remember]');
 
 let worker: Worker | undefined;
 let seq = 0;
 /** Set when the page opened a share link; shown above the results until the paste changes. */
 let restoredText: string | undefined;
 let last: { id: number; text: string; result: DiagnoseResult } | undefined;
+/** Why the paste is not kept across reloads, shown with the next results (storage full or off). */
+let keepNote: string | undefined;
+
+/** The worker's code as a Blob URL, made once: a busy worker is replaced by a fresh one from it. */
+let workerUrl: string | undefined;
 
 function startWorker(): Worker {
-  const url = URL.createObjectURL(new Blob([__KB_WORKER_SOURCE__], { type: 'text/javascript' }));
-  const w = new Worker(url);
+  workerUrl ??= URL.createObjectURL(new Blob([__KB_WORKER_SOURCE__], { type: 'text/javascript' }));
+  const w = new Worker(workerUrl);
   w.onmessage = (e: MessageEvent<{ id: number; result?: DiagnoseResult; error?: string }>) => onResult(e.data);
+  // A worker that dies (out of memory, a bug) must not leave "Analysing…" up forever.
+  w.onerror = (e) => {
+    e.preventDefault();
+    if (w !== worker) return;
+    w.terminate();
+    worker = undefined;
+    pending = undefined;
+    say(L.failed);
+  };
   return w;
 }
 
@@ -77,17 +94,59 @@ function updateGutter(text: string): void {
   drawGutter();
 }
 
-function save(text: string): void {
+/**
+ * Where the paste is kept across reloads: this tab's sessionStorage unless the reader opted in to
+ * localStorage. Over file:// every local HTML file shares one localStorage, so an unredacted paste
+ * (tokens included) must not sit there unasked.
+ */
+function store(): Storage | undefined {
   try {
-    if (text.length <= STORE_LIMIT) localStorage.setItem(STORE_KEY, text);
-    else {
-      localStorage.removeItem(STORE_KEY);
-      say(L.tooLargeToKeep);
-    }
+    return rememberBox.checked ? localStorage : sessionStorage;
   } catch {
-    // Storage unavailable or full: the paste lives for this page only.
+    return undefined;
   }
 }
+
+function save(text: string): void {
+  keepNote = undefined;
+  const s = store();
+  try {
+    if (!s) throw new Error('no storage');
+    if (text.length <= STORE_LIMIT) s.setItem(STORE_KEY, text);
+    else {
+      s.removeItem(STORE_KEY);
+      keepNote = L.tooLargeToKeep;
+    }
+  } catch {
+    // Storage full or off: the paste lives for this page only, and the reader is told.
+    keepNote = L.notKept;
+  }
+}
+
+function loadRemember(): void {
+  try {
+    rememberBox.checked = localStorage.getItem(REMEMBER_KEY) === '1';
+    // An unredacted paste kept before this choice existed, or after it was turned off, is dropped.
+    if (!rememberBox.checked) localStorage.removeItem(STORE_KEY);
+  } catch {
+    rememberBox.checked = false;
+  }
+}
+
+rememberBox.addEventListener('change', () => {
+  try {
+    if (rememberBox.checked) {
+      localStorage.setItem(REMEMBER_KEY, '1');
+      sessionStorage.removeItem(STORE_KEY);
+    } else {
+      localStorage.removeItem(REMEMBER_KEY);
+      localStorage.removeItem(STORE_KEY);
+    }
+  } catch {
+    /* storage off: nothing is kept either way */
+  }
+  if (paste.value) save(paste.value);
+});
 
 function run(): void {
   const text = paste.value;
@@ -102,6 +161,11 @@ function run(): void {
   }
   const id = ++seq;
   say(`${L.working} (${countLines(text).toLocaleString()} ${L.lines})`, true);
+  // A newer paste while the worker is still busy: a slow paste must not hold up the next one.
+  if (pending && worker) {
+    worker.terminate();
+    worker = undefined;
+  }
   worker ??= startWorker();
   worker.postMessage({ id, text });
   pending = { id, text };
@@ -126,14 +190,26 @@ const MESSAGE_LABEL: Record<string, string> = {
   'input-truncated': 'truncated',
   'line-truncated': 'lineTruncated',
   'unrecognised-input': 'unrecognised',
+  'time-budget': 'timeBudget',
 };
 
+/** The paste's lines as the engine numbers them (CR-only line ends included). */
+function pasteLines(text: string): string[] {
+  return text.indexOf('\n') === -1 && text.indexOf('\r') !== -1 ? text.split('\r') : text.split(/\r?\n/);
+}
+
+function messageText(m: DiagnoseResult['messages'][number]): string {
+  const label = L[MESSAGE_LABEL[m.code] ?? ''] ?? m.code;
+  return label.replace(/\{(\w+)\}/g, (all, k: string) => String(m.params?.[k] ?? all));
+}
+
 function render(result: DiagnoseResult, text: string): void {
-  const lines = text.split(/\r?\n/);
+  const lines = pasteLines(text);
   const evidence = new Set(result.findings.flatMap((f) => f.evidence.map((e) => e.line)));
   const nodes: Node[] = [];
   if (restoredText !== undefined && restoredText === text) nodes.push(el('p', 'notice', L.restored));
-  for (const m of result.messages) nodes.push(el('p', 'notice', L[MESSAGE_LABEL[m.code] ?? ''] ?? m.code));
+  for (const m of result.messages) nodes.push(el('p', 'notice', messageText(m)));
+  if (keepNote) nodes.push(el('p', 'notice', keepNote));
   if (result.sections.length > 0) {
     const sec = el('section', 'recognised');
     sec.append(el('h2', undefined, L.recognised), renderSections(result, data));
@@ -226,7 +302,7 @@ $('[data-copy-report]').addEventListener('click', async () => {
   const sectionKinds = Object.fromEntries(
     Object.entries(L).flatMap(([k, v]) => (k.startsWith('section.') && v !== undefined ? [[k.slice('section.'.length), v]] : [])),
   );
-  let report = buildReport(last.result, text.split(/\r?\n/), articles, {
+  const report = buildReport(last.result, pasteLines(text), articles, {
     heading: L.reportHeading,
     recognised: L.recognised,
     findings: L.findings,
@@ -239,8 +315,7 @@ $('[data-copy-report]').addEventListener('click', async () => {
     lineRange: L.lineRange,
     more: L.more,
     sectionKinds,
-  });
-  if (redactor) report = redactor(report).text;
+  }, redactor ? (s) => redactor(s).text : undefined);
   await copy(report);
 });
 
@@ -249,6 +324,7 @@ $('[data-clear]').addEventListener('click', () => {
   paste.value = '';
   try {
     localStorage.removeItem(STORE_KEY);
+    sessionStorage.removeItem(STORE_KEY);
   } catch {
     /* ignore */
   }
@@ -289,15 +365,23 @@ document.addEventListener('keydown', (e) => {
 });
 
 async function init(): Promise<void> {
-  const shared = location.hash ? await decodeShareFragment(location.hash) : undefined;
-  if (shared !== undefined) {
-    paste.value = shared;
-    restoredText = shared;
+  loadRemember();
+  const shared: SharedPaste = location.hash ? await readShareFragment(location.hash) : { kind: 'none' };
+  if (shared.kind === 'paste') {
+    paste.value = shared.text;
+    restoredText = shared.text;
     run();
     return;
   }
+  if (shared.kind !== 'none') {
+    // Say so rather than silently showing an older paste in its place.
+    updateGutter('');
+    results.replaceChildren(el('p', 'notice', L.linkDamaged));
+    say(L.linkDamaged);
+    return;
+  }
   try {
-    paste.value = localStorage.getItem(STORE_KEY) ?? '';
+    paste.value = store()?.getItem(STORE_KEY) ?? '';
   } catch {
     /* ignore */
   }

@@ -14,6 +14,7 @@ const LABEL_KEYS = [
   'captured', 'copied', 'copyFailed', 'done', 'empty', 'evidence', 'failed', 'findings', 'firstSteps', 'lineN', 'lineRange', 'lines',
   'more', 'noFindings', 'noFindingsHint', 'related', 'relatedHint', 'relatedLines', 'openArticle', 'pasteView', 'recognised', 'reportHeading', 'restored',
   'showSubjects', 'subject', 'subjects', 'supersededBy', 'tooLargeToKeep', 'working', 'viewElided',
+  'linkDamaged', 'remember', 'rememberHint', 'notKept', 'timeBudget',
   'severity.critical', 'severity.warning', 'severity.info',
 ] as const;
 

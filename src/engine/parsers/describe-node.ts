@@ -15,6 +15,7 @@
  * ```
  * Clients up to 1.12 also print `OutOfDisk`; old output separates columns with tabs.
  */
+import { MAX_CONTINUATION_LINES, MAX_LINE_CHARS } from '../limits.ts';
 import type { Line } from '../types.ts';
 import { addEvents, conditionText, continuesDescribe, countKeys, countLines, DESCRIBE_START, keyValue, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
@@ -67,7 +68,8 @@ export const describeNode: Parser = {
       // Only a long row can have been wrapped by the terminal.
       while (lines[i]!.text.length >= 80 && i + 1 < lines.length && lines[i + 1]!.text !== '' && !NODE_CONDITION.test(lines[i + 1]!.text) && !keyValue(lines[i + 1]!.text) && !/^\S+:/.test(lines[i + 1]!.text)) {
         const next = lines[i + 1]!;
-        message += (/^\s/.test(next.text) ? ' ' : '') + next.text.trim();
+        // Glued to one line's worth at most; the rest of such a run is skipped.
+        if (next.start - line.start < MAX_CONTINUATION_LINES && message.length < MAX_LINE_CHARS) message += (/^\s/.test(next.text) ? ' ' : '') + next.text.trim();
         line = { text: line.text, start: line.start, end: next.end };
         i++;
       }

@@ -28,6 +28,7 @@
  * Evicted pods carry `Status: Failed`, `Reason: Evicted`, `Message: The node was low on resource: memory.`;
  * deleted ones `Status: Terminating (lasts 3d)`.
  */
+import { MAX_CONTINUATION_LINES, MAX_LINE_CHARS } from '../limits.ts';
 import type { Line } from '../types.ts';
 import { addEvents, conditionText, continuesDescribe, countKeys, countLines, DESCRIBE_START, keyValue, looseEventRows, parseConditionRow, topLevelKeys } from './describe.ts';
 import { isEventHeader } from './events.ts';
@@ -91,6 +92,7 @@ function continued(lines: Line[], index: number): Line {
   for (let i = index + 1; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (t === '' || keyValue(t) || /^\s{2,}\S/.test(t)) break;
+    if (i - index > MAX_CONTINUATION_LINES || text.length >= MAX_LINE_CHARS) break;
     text += t;
     end = lines[i]!.end;
   }

@@ -28,7 +28,7 @@ type Keys = ReturnType<typeof topLevelKeys>;
 function workloadKind(keys: Keys): { kind: string; section: SectionKind } | null {
   const replicas = keys.get('Replicas')?.value ?? '';
   if (keys.has('Desired Number of Nodes Scheduled')) return { kind: 'DaemonSet', section: 'describe-daemonset' };
-  if (keys.has('StrategyType') || /\bupdated\b.*\bavailable\b/.test(replicas)) return { kind: 'Deployment', section: 'describe-deployment' };
+  if (keys.has('StrategyType') || /\bupdated\b(?:(?!updated).)*\bavailable\b/.test(replicas)) return { kind: 'Deployment', section: 'describe-deployment' };
   if (/\bcurrent\s*\/\s*\d+\s+desired/.test(replicas) || /^Deployment\//.test(keys.get('Controlled By')?.value ?? '')) return { kind: 'ReplicaSet', section: 'describe-replicaset' };
   if (keys.has('Update Strategy') || keys.has('Volume Claims') || /desired\s*\|\s*\d+\s+total\s*$/.test(replicas)) return { kind: 'StatefulSet', section: 'describe-statefulset' };
   return null;
@@ -69,7 +69,7 @@ export const describeWorkload: Parser = {
     if (desired && avail) b.scalar('replicasUnavailable', Math.max(0, Number(desired.value) - Number(avail.value)), avail.line);
     const pods = keys.get('Pods Status');
     if (pods) {
-      const m = /(\d+)\s+Running/.exec(pods.value);
+      const m = /(?<!\d)(\d+)\s+Running/.exec(pods.value);
       if (m) b.scalar('replicasReady', Number(m[1]), pods.line);
     }
     const start = keys.get('Conditions')?.index ?? -1;

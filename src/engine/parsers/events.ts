@@ -14,6 +14,7 @@
  *   1m		1m		1	{default-scheduler }			Warning		FailedScheduling	No nodes are available that match all of the following predicates:: Insufficient cpu (9).
  * ```
  */
+import { MAX_CONTINUATION_LINES, MAX_LINE_CHARS } from '../limits.ts';
 import { isBlank, isElision, joinWrapped } from '../normalize.ts';
 import type { Line } from '../types.ts';
 
@@ -25,7 +26,7 @@ export interface EventRow {
 }
 
 const NEW_ROW = /^\s*(Normal|Warning)\s+(\S+)\s+(\S+(?:\s+\(x\d+\s+over\s+\S+\))?)\s+(\S+,\s+\S+|\S+)(?:\s+(.*))?$/;
-const OLD_ROW = /^\s*\S+\s+\S+\s+\d+\s+(?:\{[^}]*\}|\S+,\s+\S+|\S+)\s+(?:spec\.\S+\s+|\S+\{[^}]*\}\s+)?(Normal|Warning)\s+(\S+)\s+(.*)$/;
+const OLD_ROW = /^\s*\S+\s+\S+\s+\d+\s+(?:\{[^{}]*\}|\S+,\s+\S+|\S+)\s+(?:spec\.\S+\s+|\S+\{[^{}]*\}\s+)?(Normal|Warning)\s+(\S+)\s+(.*)$/;
 const HEADER = /^\s*(?:Type\s+Reason\s+Age\s+From\s+Message|FirstSeen\s+LastSeen\s+Count\s+From\s+SubObjectPath\s+Type\s+Reason\s+Message|FirstSeen\s+LastSeen\s+Count\s+From)\s*$/i;
 const SEPARATOR = /^\s*-{2,}(?:\s+-{2,})+\s*$/;
 
@@ -50,30 +51,47 @@ export function isEventHeader(text: string): boolean {
 
 /**
  * Reads describe-style event rows from `lines[from]` on, until a blank line or the end. Lines that
- * are not rows continue the previous row (terminal wraps, multi-line messages).
+ * are not rows continue the previous row (terminal wraps, multi-line messages), up to
+ * MAX_CONTINUATION_LINES lines or MAX_LINE_CHARS characters; the glued row is parsed once, when it
+ * is complete. (Re-parsing it after every line was quadratic: `describe` followed by an app log
+ * with no blank line between glued the whole log onto the last event.)
  */
 export function readEventRows(lines: Line[], from: number): { rows: EventRow[]; next: number } {
   const rows: EventRow[] = [];
   let i = from;
+  // The row being continued and how many lines it has taken.
+  let open: EventRow | null = null;
+  let taken = 0;
+  const close = () => {
+    if (open && taken > 0) {
+      const reparsed = parseDescribeEventRow(open.line.text);
+      if (reparsed) rows[rows.length - 1] = { type: reparsed.type, reason: reparsed.reason, message: reparsed.message, line: open.line };
+    }
+    open = null;
+    taken = 0;
+  };
   for (; i < lines.length; i++) {
     const l = lines[i]!;
     if (isBlank(l.text)) break;
     if (isEventHeader(l.text) || isElision(l.text)) continue;
     const row = parseDescribeEventRow(l.text);
     if (row) {
-      rows.push({ type: row.type, reason: row.reason, message: row.message, line: l });
+      close();
+      open = { type: row.type, reason: row.reason, message: row.message, line: l };
+      rows.push(open);
       continue;
     }
-    const prev = rows[rows.length - 1];
-    if (!prev) {
+    if (!open) {
       if (/^\S+:\s/.test(l.text) && !/^\s/.test(l.text)) break; // another top-level key
       continue;
     }
-    const joined = joinWrapped(prev.line, l);
-    const reparsed = parseDescribeEventRow(joined.text);
-    const r = reparsed ?? prev;
-    rows[rows.length - 1] = { type: r.type, reason: r.reason, message: r.message, line: joined };
+    if (taken >= MAX_CONTINUATION_LINES || open.line.text.length >= MAX_LINE_CHARS) continue;
+    const joined = joinWrapped(open.line, l);
+    open = { type: open.type, reason: open.reason, message: open.message, line: joined };
+    rows[rows.length - 1] = open;
+    taken++;
   }
+  close();
   return { rows, next: i };
 }
 

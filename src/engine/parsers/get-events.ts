@@ -18,6 +18,7 @@
  * ```
  * Headerless rows (a single pasted event line, `| grep`) are read by shape.
  */
+import { MAX_CONTINUATION_LINES, MAX_LINE_CHARS } from '../limits.ts';
 import { isElision, joinWrapped } from '../normalize.ts';
 import type { Line, ParsedRecord, ScalarFact, Subject } from '../types.ts';
 import { inferKindFromReason } from './events.ts';
@@ -93,7 +94,9 @@ function parseByTokens(text: string, layout: Layout, hasNamespace: boolean): Eve
   const { kind, name } = splitObject(obj ?? '');
   if (layout === 'wide') {
     let k = typeIdx + 3;
-    if (toks[k] && /^spec\.|\{.*\}$|^\{/.test(toks[k]!.t)) k++;
+    const sub = toks[k]?.t;
+    // SUBOBJECT: `spec.containers{app}`, `{kubelet` (by hand: `\{.*\}$` rescans a run of `{`).
+    if (sub && (sub.startsWith('spec.') || sub.startsWith('{') || (sub.endsWith('}') && sub.includes('{')))) k++;
     if (toks[k]?.t.endsWith(',')) k += 2;
     else k += 1;
     const end = toks.length - 3; // FIRST SEEN, COUNT, NAME
@@ -242,7 +245,7 @@ export const getEvents: Parser = {
     };
     let cols: Column[] | null = null;
     let layout: Layout = 'headerless';
-    let prev: { ev: Event; line: Line; entry: SubjectRows } | null = null;
+    let prev: { ev: Event; line: Line; entry: SubjectRows; taken: number } | null = null;
     let lastEntry: SubjectRows | null = null;
     let lastLine: Line | null = null;
     // The row itself is the event's text (it holds type, reason, object and message): no copy per
@@ -301,22 +304,23 @@ export const getEvents: Parser = {
       }
       const ev = parseRow(text, cols, layout);
       if (ev) {
-        prev = { ev, line, entry: add(ev, line) };
+        prev = { ev, line, entry: add(ev, line), taken: 0 };
         lastEntry = prev.entry;
         lastLine = line;
         continue;
       }
       if (!prev && lastEntry && lastLine) {
         const again = parseRow(lastLine.text, cols, layout);
-        if (again) prev = { ev: again, line: lastLine, entry: lastEntry };
+        if (again) prev = { ev: again, line: lastLine, entry: lastEntry, taken: 0 };
+        else lastLine = null; // asked once per row, not once per following line
       }
-      if (prev) {
-        // A wrapped row: glue it back and replace the event text.
+      if (prev && prev.taken < MAX_CONTINUATION_LINES && prev.line.text.length < MAX_LINE_CHARS) {
+        // A wrapped row: glue it back and replace the event text (the row is the text; nothing is
+        // re-parsed per line, which made a long run of wrapped lines quadratic).
         const joined = joinWrapped(prev.line, line);
-        const again: Event = parseRow(joined.text, cols, layout) ?? prev.ev;
         const list = prev.entry.list;
         list[list.length - 1] = joined;
-        prev = { ev: again, line: joined, entry: prev.entry };
+        prev = { ev: prev.ev, line: joined, entry: prev.entry, taken: prev.taken + 1 };
         lastLine = joined;
       }
     }

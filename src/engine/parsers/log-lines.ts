@@ -1,4 +1,5 @@
 /** Line shapes shared by the log parsers, and the grouping of continuation lines. */
+import { MAX_CONTINUATION_LINES, MAX_LINE_CHARS } from '../limits.ts';
 import { isElision } from '../normalize.ts';
 import type { Line } from '../types.ts';
 
@@ -20,7 +21,9 @@ export function logRecords(lines: Line[], isStart: (text: string) => boolean): L
   for (const l of lines) {
     if (l.text.trim() === '' || isElision(l.text)) continue;
     const prev = out[out.length - 1];
-    if (prev && !isStart(l.text) && prev.end === l.start - 1 && !/^\s*$/.test(l.text)) {
+    // A record takes at most MAX_CONTINUATION_LINES lines and one line's worth of text; further
+    // lines become records of their own, so a log with no record starts is still read line by line.
+    if (prev && !isStart(l.text) && prev.end === l.start - 1 && !/^\s*$/.test(l.text) && l.start - prev.start < MAX_CONTINUATION_LINES && prev.text.length < MAX_LINE_CHARS) {
       // Keep the record's text as its first line plus the tail, for matching across the wrap.
       out[out.length - 1] = { text: prev.text + (/^\s/.test(l.text) ? ' ' : '') + l.text.trim(), start: prev.start, end: l.end };
       continue;

@@ -174,7 +174,8 @@ const KINDS: Record<string, string> = {
 export function kindOf(word: string): string {
   const known = KIND_CACHE.get(word);
   if (known) return known;
-  const w = word.toLowerCase().replace(/\..*$/, '');
+  const dot = word.indexOf('.');
+  const w = (dot === -1 ? word : word.slice(0, dot)).toLowerCase();
   const kind = KINDS[w] ?? (word.charAt(0).toUpperCase() + word.slice(1));
   if (KIND_CACHE.size < 1000) KIND_CACHE.set(word, kind);
   return kind;
