@@ -24,7 +24,7 @@ function langOption(value: string | undefined, env: Io['env']): Lang {
 export async function diagnoseCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['--json'], ['--lang', '--rules', '--base-url']);
   const lang = langOption(args.options.get('--lang'), io.env);
-  const baseUrl = args.options.get('--base-url') ?? io.env.K8S_KB_BASE_URL ?? undefined;
+  const baseUrl = args.options.get('--base-url') ?? io.env.K8S_KB_URL ?? io.env.K8S_KB_BASE_URL ?? undefined;
   let ruleSet;
   try {
     ruleSet = createRuleSet(readRules(args.options.get('--rules')));

@@ -19,14 +19,8 @@ import { ROOT, ruleFiles } from './helpers.ts';
 
 const FILE = join(ROOT, 'test', 'engine', 'regex-verdicts.json');
 
-/**
- * Patterns of rules/any-line/ (maintained separately) that V8 shows super-linear, reported in the
- * hardening work rather than rewritten there. New any-line patterns are checked like all others.
- */
-const KNOWN_SUPERLINEAR = new Set([
-  'i/\\bdocker pull \\S+ *(?:\\S+ *)?(?:i/o timeout|timeout|error)',
-  'i//etc/kubernetes/manifests\\S*\\"?: no such file or directory',
-]);
+/** Patterns V8 shows super-linear that are accepted for now (none: keep it that way). */
+const KNOWN_SUPERLINEAR = new Set<string>([]);
 
 function stored(): Record<string, RegexVerdict> {
   try {
