@@ -68,8 +68,10 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   }
   const report = summarise(outcomes);
   if (args.flags.has('--json')) {
-    const { outcomes: all, ...rest } = report;
-    io.out(JSON.stringify(args.flags.has('--cases') ? report : { ...rest, outcomes: all.filter((o) => !o.top1 && !o.healthy || (o.healthy && !o.quiet)) }, null, 2) + '\n');
+    // Without --cases, only the outcomes worth reading: misses at top-1 and healthy pastes that warned.
+    const worthReading = (o: CaseOutcome) => (o.healthy ? !o.quiet : !o.top1);
+    const out = args.flags.has('--cases') ? report : { ...report, outcomes: report.outcomes.filter(worthReading) };
+    io.out(JSON.stringify(out, null, 2) + '\n');
   } else io.out(renderReport(report));
   return 0;
 }

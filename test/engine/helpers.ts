@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCases } from '../../src/cli/eval-command.ts';
 import { createRuleSet, type RuleFile, type RuleSet } from '../../src/engine/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,7 +80,7 @@ export interface RealPaste {
 /** Every labelled real paste with its text. */
 export function realPastes(): RealPaste[] {
   return realPasteDirs().flatMap((dir) =>
-    (JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { file: string; primary_class: string; secondary_classes: string[] }[]).map((c) => ({
+    readCases(dir).map((c) => ({
       dir,
       file: c.file,
       primary: c.primary_class,
