@@ -21,10 +21,15 @@ const withDigest = { pluginDigest };
 
 // One dist/ for a server root, a sub-path and file:// (see docs/architecture.md):
 // directory URLs, inline CSS, classic scripts, and relative URLs written after the build.
+// KB_DIST (a folder name under the project) builds elsewhere than dist/, with its own Astro cache,
+// so that two builds can run side by side; the site tests read the same variable.
+const outName = process.env.KB_DIST || 'dist';
+
 export default defineConfig({
   srcDir: './src',
   publicDir: './public',
-  outDir: './dist',
+  outDir: `./${outName}`,
+  ...(outName === 'dist' ? {} : { cacheDir: `./node_modules/.astro-${outName.replace(/[^\w.-]/g, '_')}` }),
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -33,7 +33,7 @@ const option = (name) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const outDir = resolve(option('--out-dir') ?? join(ROOT, 'dist/cli'));
+const outDir = resolve(option('--out-dir') ?? join(ROOT, process.env.KB_DIST || 'dist', 'cli'));
 const wantSea = argv.includes('--sea');
 
 /** Files under `dir` (relative to ROOT, `/`-separated) whose names end with `ext`. */

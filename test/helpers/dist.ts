@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** The built site the site tests run against (`npm run build` first). */
-export const DIST = join(import.meta.dirname, '../../dist');
+/** The built site the site tests run against (`npm run build` first; KB_DIST names another folder). */
+export const DIST = join(import.meta.dirname, '../..', process.env.KB_DIST || 'dist');
 
 /** Fails with a clear message when dist/ has not been built. */
 export function requireDist(): void {
