@@ -2,7 +2,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createRuleSet } from '../engine/index.ts';
+import { bundleRules } from '../engine/index.ts';
 import { readRuleFiles } from './rule-files.ts';
 
 /**
@@ -51,8 +51,7 @@ const BROWSER: BuildOptions = { bundle: true, platform: 'browser', target: ['es2
  * bundled into the worker.
  */
 async function buildDiagnoseBundle(root: string, outDir: string): Promise<void> {
-  const rules = readRuleFiles(join(root, 'rules'), root);
-  createRuleSet(rules);
+  const rules = bundleRules(readRuleFiles(join(root, 'rules'), root));
   const worker = await build({
     ...BROWSER,
     absWorkingDir: root,

@@ -1,5 +1,5 @@
 /** `k8s-kb eval [--json] DIR…`: score the engine on labelled real pastes (cases.json per DIR). */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuleSet, diagnose } from '../engine/index.ts';
 import { scoreCase, summarise, type CaseOutcome, type EvalReport, type LabelledCase } from '../eval/score.ts';
@@ -59,9 +59,16 @@ export function renderReport(r: EvalReport): string {
 export async function evalCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['--json', '--cases'], ['--rules']);
   if (args.positionals.length === 0) throw new UsageError('error.missingValue', 'DIR');
+  // A shell glob (`test/real-pastes/*`) also names the README beside the folders: skip plain files.
+  const dirs = args.positionals.filter((p) => {
+    const isFile = statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    if (isFile) io.err(`k8s-kb eval: skipped ${p}: not a directory\n`);
+    return !isFile;
+  });
+  if (dirs.length === 0) throw new UsageError('error.missingValue', 'DIR');
   let outcomes: CaseOutcome[];
   try {
-    outcomes = await evaluateDirs(args.positionals, args.options.get('--rules'));
+    outcomes = await evaluateDirs(dirs, args.options.get('--rules'));
   } catch (e) {
     io.err(`k8s-kb eval: ${(e as Error).message}\n`);
     return 1;

@@ -14,19 +14,51 @@
 import type { CommandHint } from './parsers/parser.ts';
 import type { SectionKind } from './types.ts';
 
-const TOOLS = 'kubectl|kubecolor|k|oc|etcdctl|etcdctlv3|journalctl|crictl|docker|nerdctl|ctr|systemctl|kubeadm|helm|cat|tail|head|less|grep|egrep|zgrep|ls|ll|df|du|free|top|date|timedatectl|chronyc|ntpq|ntpdate|ss|netstat|curl|wget|nslookup|dig|ping|telnet|nc|ip|iptables|ipvsadm|dmesg|sysctl|ps|uptime|openssl|watch|sudo|export|env|ETCDCTL_API=3';
+const TOOLS = 'kubectl|kubecolor|k|oc|k[gd][a-z]{1,14}|klf?|etcdctl|etcdctlv3|journalctl|crictl|docker|nerdctl|ctr|systemctl|kubeadm|helm|cat|tail|head|less|grep|egrep|zgrep|ls|ll|df|du|free|top|date|timedatectl|chronyc|ntpq|ntpdate|ss|netstat|curl|wget|nslookup|dig|ping|telnet|nc|ip|iptables|ipvsadm|dmesg|sysctl|ps|uptime|openssl|watch|sudo|export|env|ETCDCTL_API=3';
 // Prompt shapes that are unmistakable (user@host, [user@host dir]#, (⎈|ctx:ns)…$, "controlplane $"):
 // any command may follow. Bare "$ ", "# ", "> " are common in other text, so a known tool must follow.
 const STRONG_PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]\s*|\([^)\n]{1,80}\)[^\s$#]{0,80}[$#%]\s+|[\w.-]+@[\w.-]+(?::[^\s$#]*)?\s?[$#%]\s+|[\w.-]+ \$\s+|PS [A-Z]:\\[^>\n]{0,120}>\s*|➜\s+\S+\s+)(\S.*)$/;
 // A weak prompt may set variables first (`$ KUBECONFIG=/etc/kubernetes/admin.conf kubectl get no`).
-const WEAK_PROMPT = new RegExp(String.raw`^(?:\$\s+|#\s+|>\s+|%\s+|❯\s+)((?:\w+=\S*\s+)*(?:${TOOLS})\b.*)$`);
-const BARE = /^((?:sudo\s+)?(?:kubectl|kubecolor|oc|etcdctl|journalctl|crictl)\s+[a-z-]+\b.*|k\s+(?:get|describe|logs|events|top|apply|create|delete|rollout)\b.*|ETCDCTL_API=3\s+etcdctl\b.*)$/;
+// A directory may come first, as in a container's shell (`/ # kubectl get po`, `/app $ curl …`).
+const WEAK_PROMPT = new RegExp(String.raw`^(?:(?:~|/[^\s#$>%]{0,120})\s)?(?:\$\s+|#\s+|>\s+|%\s+|❯\s+)((?:\w+=\S*\s+)*(?:${TOOLS})\b.*)$`);
+const BARE = /^((?:sudo\s+)?(?:kubectl|kubecolor|oc|etcdctl|journalctl|crictl)\s+[a-z-]+\b.*|k\s+(?:get|describe|logs|events|top|apply|create|delete|rollout)\b.*|k[gd](?:po|p|pa|pw|pwide|no|d|dep|s|svc|ss|sts|ds|pvc|rs|e|ev)\b(?:\s.*)?|ETCDCTL_API=3\s+etcdctl\b.*)$/;
 
 /** Parses a prompt line; returns null when the line is not a typed command. */
 export function parsePrompt(text: string): CommandHint | null {
-  const m = STRONG_PROMPT.exec(text) ?? WEAK_PROMPT.exec(text) ?? BARE.exec(text);
+  const strong = STRONG_PROMPT.exec(text);
+  const m = strong ?? WEAK_PROMPT.exec(text) ?? BARE.exec(text);
   if (!m) return null;
-  return parseCommand(m[1]!);
+  const hint = parseCommand(m[1]!);
+  // `k[gd]…` in TOOLS admits any such word after a weak prompt; only a known alias is a command.
+  if (!strong && /^k[gd]/.test(hint.tool)) return null;
+  return hint;
+}
+
+/**
+ * Shell aliases for kubectl that people paste as typed: the oh-my-zsh kubectl plugin's (`kgp`,
+ * `kdno`, `kgpa` …) and ahmetb/kubectl-aliases' systematic ones (`kgpo`, `kgpoowide`, `kgdepall`).
+ */
+const ALIASES: Record<string, string> = {
+  kgp: 'get pods', kgpa: 'get pods --all-namespaces', kgpw: 'get pods --watch', kgpwide: 'get pods -o wide', kdp: 'describe pods',
+  kgno: 'get nodes', kdno: 'describe nodes', kgd: 'get deployment', kgda: 'get deployment --all-namespaces', kdd: 'describe deployment',
+  kgs: 'get svc', kgsa: 'get svc --all-namespaces', kds: 'describe svc', kgpvc: 'get pvc', kgpvca: 'get pvc --all-namespaces', kdpvc: 'describe pvc',
+  kgss: 'get statefulset', kgssa: 'get statefulset --all-namespaces', kdss: 'describe statefulset', kgds: 'get daemonset', kdds: 'describe daemonset',
+  kgrs: 'get rs', kdrs: 'describe rs', kge: 'get events', kgev: 'get events', kga: 'get all', kgaa: 'get all --all-namespaces', kl: 'logs', klf: 'logs -f',
+};
+const AHMETB_RESOURCES: Record<string, string> = { po: 'pods', dep: 'deployment', sts: 'statefulset', svc: 'service', ing: 'ingress', cm: 'configmap', sec: 'secret', no: 'nodes', ns: 'namespaces' };
+const AHMETB = /^k([gd])(po|dep|sts|svc|ing|cm|sec|no|ns)(all)?(oyaml|ojson|owide|wide)?(w)?$/;
+
+/** The kubectl words an alias stands for, or null when `word` is not one. */
+export function expandAlias(word: string): string[] | null {
+  const known = ALIASES[word];
+  if (known) return known.split(' ');
+  const m = AHMETB.exec(word);
+  if (!m) return null;
+  const words = [m[1] === 'g' ? 'get' : 'describe', AHMETB_RESOURCES[m[2]!]!];
+  if (m[3]) words.push('--all-namespaces');
+  if (m[4]) words.push('-o', m[4].replace(/^o/, ''));
+  if (m[5]) words.push('--watch');
+  return words;
 }
 
 const GET_KINDS: Record<string, SectionKind> = {
@@ -86,6 +118,11 @@ export function parseCommand(command: string): CommandHint {
   }
   let tool = words.shift() ?? '';
   if (tool.endsWith('.exe')) tool = tool.slice(0, -4);
+  const expanded = expandAlias(tool);
+  if (expanded) {
+    tool = 'kubectl';
+    words.unshift(...expanded);
+  }
   const hint: CommandHint = { tool };
   if (KUBECTL.has(tool)) {
     const args: string[] = [];

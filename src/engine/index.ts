@@ -6,12 +6,17 @@
  * const ruleSet = createRuleSet(files);            // files: { path, text }[]
  * const result = await diagnose(pastedText, ruleSet);
  * ```
+ *
+ * A build can validate rules once and ship them with their analysis: `bundleRules(files)` at build
+ * time, `ruleSetFromBundle(bundle)` at run time (what the diagnose page does).
  */
 export { diagnose } from './diagnose.ts';
 export type { DiagnoseOptions, RelatedSearch } from './diagnose.ts';
 export { relatedArticles } from './related.ts';
 export { createRuleSet, loadRules, formatRuleError, RuleLoadFailure } from './rules.ts';
 export type { RuleFile, RuleError, RuleSet, CompiledRule } from './rules.ts';
+export { bundleRules, ruleSetFromBundle, RULE_BUNDLE_FORMAT } from './rule-bundle.ts';
+export type { RuleBundle } from './rule-bundle.ts';
 export type { RuleJson, RuleParams } from './rule-schema.ts';
 export { FACTS } from './fact-names.ts';
 export type { FactName } from './fact-names.ts';

@@ -45,6 +45,8 @@ export interface PatternInfo {
   fact: string;
   /** Operator identity (flags, minCount, source). */
   key: string;
+  /** `flags/source`: the key of its analysis in `CompileHints.literals`. */
+  spec: string;
   re: RegExp;
   minCount: number;
   literals: string[] | null;
@@ -157,6 +159,16 @@ export function loadRules(files: RuleFile[], options: LoadOptions = {}): { ruleS
   return { ruleSet: compileRules(valid), errors };
 }
 
+/**
+ * What loading works out from the rules alone, kept so a build can ship it: each pattern's
+ * required literals (by `flags/source`) and each text fact's prefilter regex source. Passing it
+ * back to `compileRules` skips the regex analysis and the trie building (most of a cold start).
+ */
+export interface CompileHints {
+  literals: Map<string, string[] | null>;
+  prefilters: Map<string, { source: string | null; byLiteral: [string, number[]][]; always: number[] }>;
+}
+
 /** Loads rule files and throws `RuleLoadFailure` listing every problem when any file is invalid. */
 export function createRuleSet(files: RuleFile[], options: LoadOptions = {}): RuleSet {
   const { ruleSet, errors } = loadRules(files, options);
@@ -200,7 +212,8 @@ function kindsOf(c: Condition): string[] | null {
   return null;
 }
 
-function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
+/** Builds the rule set from validated rules; `hints` (from an earlier compile of the same rules) saves the analysis. */
+export function compileRules(valid: { file: string; json: RuleJson }[], hints?: CompileHints): RuleSet {
   const patterns: PatternInfo[] = [];
   const patternByFactKey = new Map<string, PatternInfo>();
   const numberThresholds = new Map<string, number[]>();
@@ -213,7 +226,10 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
     let p = patternByFactKey.get(k);
     if (!p) {
       const { source, flags } = patternSpec(value);
-      p = { id: patterns.length, fact, key: spec.key, re: new RegExp(source, flags), minCount: spec.minCount, literals: analyzeRegex(source, flags).literals };
+      const specKey = `${flags}/${source}`;
+      const hinted = hints?.literals.get(specKey);
+      const literals = hinted !== undefined ? hinted : analyzeRegex(source, flags).literals;
+      p = { id: patterns.length, fact, key: spec.key, spec: specKey, re: new RegExp(source, flags), minCount: spec.minCount, literals };
       patterns.push(p);
       patternByFactKey.set(k, p);
     }
@@ -293,23 +309,8 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
       scalarPatterns.set(fact, ps);
       continue;
     }
-    const byLiteral = new Map<string, number[]>();
-    const always: number[] = [];
-    for (const p of ps) {
-      if (!p.literals) always.push(p.id);
-      else for (const lit of p.literals.map(scanLiteral)) byLiteral.set(lit, [...(byLiteral.get(lit) ?? []), p.id]);
-    }
-    // A literal found in a line also proves every shorter literal it contains is there; the
-    // alternation reports only one literal per position, so fold the contained ones in.
-    const lits = [...byLiteral.keys()].sort((a, b) => b.length - a.length);
-    const closed = new Map<string, number[]>();
-    for (const l of lits) {
-      const ids = new Set<number>();
-      for (const o of lits) if (l.includes(o)) for (const id of byLiteral.get(o)!) ids.add(id);
-      closed.set(l, [...ids]);
-    }
-    const re = lits.length ? new RegExp(literalTrie(lits), 'gi') : null;
-    prefilters.set(fact, { re, byLiteral: closed, always });
+    const shipped = hints?.prefilters.get(fact);
+    prefilters.set(fact, shipped ? { re: shipped.source === null ? null : new RegExp(shipped.source, 'gi'), byLiteral: new Map(shipped.byLiteral), always: shipped.always } : prefilterFor(ps));
   }
 
   const ungatedByKind = new Map<string, CompiledRule[]>();
@@ -322,6 +323,26 @@ function compileRules(valid: { file: string; json: RuleJson }[]): RuleSet {
   }
   const scalarPatternList = [...scalarPatterns].map(([fact, ps]) => ({ fact, patterns: ps }));
   return { rules, patterns, patternByFactKey, prefilters, scalarPatterns, scalarPatternList, numberThresholds, stringConstants, ungatedByKind, ungatedAnyKind, gatedByPattern, engines: new Map() };
+}
+
+/** One text fact's prefilter: the literals of its patterns in one alternation, each mapped to the patterns it admits. */
+function prefilterFor(ps: PatternInfo[]): FactPrefilter {
+  const byLiteral = new Map<string, number[]>();
+  const always: number[] = [];
+  for (const p of ps) {
+    if (!p.literals) always.push(p.id);
+    else for (const lit of p.literals.map(scanLiteral)) byLiteral.set(lit, [...(byLiteral.get(lit) ?? []), p.id]);
+  }
+  // A literal found in a line also proves every shorter literal it contains is there; the
+  // alternation reports only one literal per position, so fold the contained ones in.
+  const lits = [...byLiteral.keys()].sort((a, b) => b.length - a.length);
+  const closed = new Map<string, number[]>();
+  for (const l of lits) {
+    const ids = new Set<number>();
+    for (const o of lits) if (l.includes(o)) for (const id of byLiteral.get(o)!) ids.add(id);
+    closed.set(l, [...ids]);
+  }
+  return { re: lits.length ? new RegExp(literalTrie(lits), 'gi') : null, byLiteral: closed, always };
 }
 
 function escapeRegex(s: string): string {

@@ -25,6 +25,21 @@ describe('sections', () => {
     expect(parsePrompt('[root@m1 ~]# watch -d --interval=5 kubectl get nodes')).toMatchObject({ tool: 'kubectl', kind: 'get-nodes' });
     expect(parsePrompt('$ KUBECONFIG=/tmp/prod.conf kubectl get ev -A')).toMatchObject({ tool: 'kubectl', kind: 'get-events' });
     expect(parsePrompt('$ LANG=C not-a-tool x')).toBeNull();
+    // busybox / alpine shells inside a container print the directory before the prompt sign
+    expect(parsePrompt('/ # kubectl get pods')).toMatchObject({ tool: 'kubectl', kind: 'get-pods' });
+    expect(parsePrompt('/var/log # journalctl -u kubelet')).toMatchObject({ kind: 'kubelet-log' });
+    expect(parsePrompt('/ # echo hello')).toBeNull();
+    // shell aliases: oh-my-zsh's kubectl plugin and ahmetb/kubectl-aliases
+    expect(parsePrompt('$ kgp -n shop')).toMatchObject({ tool: 'kubectl', verb: 'get', kind: 'get-pods', namespace: 'shop' });
+    expect(parsePrompt('kgpa')).toMatchObject({ kind: 'get-pods', allNamespaces: true });
+    expect(parsePrompt('❯ kdno worker-2')).toMatchObject({ verb: 'describe', kind: 'describe-node', name: 'worker-2' });
+    expect(parsePrompt('$ kgpoowide')).toMatchObject({ kind: 'get-pods', output: 'wide' });
+    expect(parsePrompt('ops@jump01:~$ kgpoallowide')).toMatchObject({ kind: 'get-pods', allNamespaces: true, output: 'wide' });
+    expect(parsePrompt('$ kdp web-1')).toMatchObject({ kind: 'describe-pod', name: 'web-1' });
+    expect(parsePrompt('$ klf web-1')).toMatchObject({ verb: 'logs', kind: 'log', name: 'web-1' });
+    // words that only look like aliases
+    expect(parsePrompt('$ kgbxyz --help')).toBeNull();
+    expect(parsePrompt('kdxyz is a word')).toBeNull();
     expect(parsePrompt('[root@m1 ~]# KUBECONFIG=/etc/kubernetes/admin.conf kubectl.exe describe  pod web-1 | grep -A5 State')).toMatchObject({ tool: 'kubectl', kind: 'describe-pod', name: 'web-1' });
   });
 

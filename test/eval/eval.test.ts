@@ -4,6 +4,7 @@
  * of the first three answers (findings, then "possibly related") on at least 97 %, and no healthy
  * paste gets a warning or critical finding.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateDirs } from '../../src/cli/eval-command.ts';
 import { main } from '../../src/cli/main.ts';
@@ -40,5 +41,15 @@ describe('real pastes', () => {
     for (const k of ['top1', 'top3', 'healthyQuiet', 'cases']) expect(typeof r[k]).toBe('number');
     expect(r.top1 as number).toBeGreaterThan(0);
     expect(r.top1 as number).toBeLessThanOrEqual(1);
+  });
+
+  it('skips plain files a shell glob adds (test/real-pastes/* names the README too), saying so', async () => {
+    let out = '';
+    let err = '';
+    const dir = realPasteDirs()[0]!;
+    const code = await main(['eval', '--json', join(dir, '..', 'README.md'), dir], { out: (s) => (out += s), err: (s) => (err += s), env: {} });
+    expect(code).toBe(0);
+    expect(err).toMatch(/skipped .*README\.md: not a directory/);
+    expect((JSON.parse(out) as { cases: number }).cases).toBeGreaterThan(10);
   });
 });

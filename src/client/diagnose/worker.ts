@@ -1,13 +1,14 @@
 /**
  * The diagnosis engine in a Web Worker, so a 5 MB paste never freezes the page. Built into a
  * string and started from a Blob URL (a `new Worker('x.js')` is blocked from file://). The rules
- * are bundled in at build time (__KB_RULES__), validated then, so loading here cannot fail.
+ * are bundled in at build time (__KB_RULES__, made by `bundleRules`): validated and analysed
+ * then, so loading here neither fails nor repeats that work.
  */
-import { createRuleSet, diagnose } from '../../engine/index.ts';
+import { diagnose, ruleSetFromBundle, type RuleBundle } from '../../engine/index.ts';
 
-declare const __KB_RULES__: { path: string; text: string }[];
+declare const __KB_RULES__: RuleBundle;
 
-const ruleSet = createRuleSet(__KB_RULES__);
+const ruleSet = ruleSetFromBundle(__KB_RULES__);
 
 interface Request {
   id: number;

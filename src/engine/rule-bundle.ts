@@ -1,0 +1,41 @@
+/**
+ * Rules as a build ships them: validated once at build time, with the results of the costly part
+ * of loading (regex analysis, prefilter alternations) worked out and stored beside them. The
+ * diagnose page's worker starts from this instead of the rule files, so a cold start pays for
+ * compiling rules, not for re-checking them (the build has already failed on any invalid file).
+ */
+import { compileRules, loadRules, RuleLoadFailure, type LoadOptions, type RuleFile, type RuleSet } from './rules.ts';
+import type { RuleJson } from './rule-schema.ts';
+
+export const RULE_BUNDLE_FORMAT = 'k8s-kb-rules/1';
+
+/** JSON-safe: embedded in the page bundle as a literal. */
+export interface RuleBundle {
+  format: typeof RULE_BUNDLE_FORMAT;
+  rules: { file: string; json: RuleJson }[];
+  /** Required literals per pattern, by `flags/source`. */
+  literals: [string, string[] | null][];
+  /** Per text fact: the prefilter alternation's source, literal → pattern ids, and the always-tested ids. */
+  prefilters: [string, { source: string | null; byLiteral: [string, number[]][]; always: number[] }][];
+}
+
+/** Validates rule files (throwing `RuleLoadFailure` naming each file and field) and packs them. */
+export function bundleRules(files: RuleFile[], options: LoadOptions = {}): RuleBundle {
+  const { ruleSet, errors } = loadRules(files, options);
+  if (errors.length) throw new RuleLoadFailure(errors);
+  return {
+    format: RULE_BUNDLE_FORMAT,
+    rules: ruleSet.rules.map((r) => ({ file: r.file, json: r.json })),
+    literals: ruleSet.patterns.map((p) => [p.spec, p.literals]),
+    prefilters: [...ruleSet.prefilters].map(([fact, f]) => [fact, { source: f.re ? f.re.source : null, byLiteral: [...f.byLiteral], always: f.always }]),
+  };
+}
+
+/** The rule set of a bundle made by `bundleRules` of this engine version. */
+export function ruleSetFromBundle(bundle: RuleBundle): RuleSet {
+  if (bundle?.format !== RULE_BUNDLE_FORMAT) throw new Error(`not a rule bundle of format ${RULE_BUNDLE_FORMAT}: rebuild it with this version`);
+  return compileRules(bundle.rules, {
+    literals: new Map(bundle.literals),
+    prefilters: new Map(bundle.prefilters),
+  });
+}
