@@ -15,6 +15,12 @@ export const MAX_CONTINUATION_LINES = 64;
 /** Evidence lines are cut to this many characters. */
 export const MAX_EVIDENCE_CHARS = 1000;
 
+/**
+ * Subjects listed per finding (`count` still says how many): 500,000 crash-looping pods made a
+ * 36 MB `--json`, every pod listed. A bundle of 5,000 pods still lists every one.
+ */
+export const MAX_SUBJECTS = 5000;
+
 /** Evidence lines kept per finding. */
 export const MAX_EVIDENCE_LINES = 12;
 

@@ -7,7 +7,7 @@
  * - many subjects with the same article become one finding with `count` and `subjects`;
  * - order: score, then severity, then rule priority, then position in the paste.
  */
-import { MAX_EVIDENCE_LINES } from './limits.ts';
+import { MAX_EVIDENCE_LINES, MAX_SUBJECTS } from './limits.ts';
 import { findingCaptures, findingLines, type RawFinding } from './evaluate.ts';
 import { PASTE_KIND } from './loose.ts';
 import type { Evidence, Finding, Severity } from './types.ts';
@@ -135,7 +135,7 @@ export function rank(raw: RawFinding[], evidenceText: (line: number) => string):
       evidence,
       captures,
       count: members.length,
-      subjects: members.map((m) => m.best.subject),
+      subjects: members.slice(0, MAX_SUBJECTS).map((m) => m.best.subject),
     };
     if (lead.supersededBy) finding.supersededBy = lead.supersededBy;
     if (lead.best.rule.params.alsoSee) finding.alsoSee = lead.best.rule.params.alsoSee;

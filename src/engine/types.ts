@@ -93,12 +93,20 @@ export interface Finding {
   captures: Record<string, string>;
   /** Number of subjects with the same problem (1 when ungrouped). */
   count: number;
-  /** Every subject with this problem, the lead subject first. */
+  /** The subjects with this problem, the lead subject first (at most MAX_SUBJECTS; `count` has them all). */
   subjects: Subject[];
   /** Set when a root-cause finding on the same subject outranks this one. */
   supersededBy?: string;
   /** Articles the rule says to check next when this is all the paste shows (they become `related`). */
   alsoSee?: string[];
+  /**
+   * What the paste says around the subject that recovery commands need (namespace, node, owning
+   * workload, container, memory limit, JVM heap…): see step-values.ts. Renderers fill the article's
+   * first-response commands with them (steps.ts).
+   */
+  values?: Partial<Record<string, string>>;
+  /** The first recovery commands with the paste's values filled in (added by renderers: CLI JSON). */
+  steps?: { on: string; command: string }[];
 }
 
 /** Codes for things a caller may want to tell the user about the input itself. */

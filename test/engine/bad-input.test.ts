@@ -1,7 +1,7 @@
 /** Hostile and absurd input: every call returns quickly, nothing throws. */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/engine/index.ts';
-import { MAX_INPUT_CHARS } from '../../src/engine/limits.ts';
+import { MAX_INPUT_CHARS, MAX_SUBJECTS } from '../../src/engine/limits.ts';
 import { ruleSet } from './helpers.ts';
 
 async function timed(text: string) {
@@ -57,5 +57,15 @@ describe('bad input', () => {
     const { r } = await timed('hello world\nthis is not kubectl output\n');
     expect(r.findings).toEqual([]);
     expect(r.messages.map((m) => m.code)).toEqual(['unrecognised-input']);
+  });
+
+  it('lists at most MAX_SUBJECTS objects per finding and counts them all (D16: 500k pods made a 36 MB --json)', async () => {
+    const n = MAX_SUBJECTS + 1500;
+    const rows = Array.from({ length: n }, (_, i) => `shop        worker-${i.toString(36)}-7d9f8c6b5-x${(i % 97).toString(36)}q   0/1     CrashLoopBackOff   ${(i % 40) + 5}         ${(i % 50) + 1}m`);
+    const { r } = await timed('NAMESPACE   NAME                        READY   STATUS             RESTARTS   AGE\n' + rows.join('\n') + '\n');
+    const f = r.findings.find((x) => x.article === 'crashloop-app-error');
+    expect(f?.count).toBe(n);
+    expect(f?.subjects).toHaveLength(MAX_SUBJECTS);
+    expect(f?.subjects[0]).toEqual(f?.subject);
   });
 });
