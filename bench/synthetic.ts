@@ -93,7 +93,7 @@ export function syntheticEventsPaste(bytes: number, seed = 7): string {
     lines.push(line);
     size += line.length + 1;
   };
-  for (let i = 0; size < bytes; i++) {
+  while (size < bytes) {
     const o = Math.floor(r() * objects);
     const ns = NAMESPACES[o % NAMESPACES.length]!;
     const name = `${['web', 'api', 'worker', 'billing', 'search', 'auth'][o % 6]}-${(o * 2654435761) % 99991}`;

@@ -92,7 +92,7 @@ export function openViewer(figure: HTMLElement): boolean {
   canvas!.scrollLeft = Math.max(0, (natural.width - canvas!.clientWidth) / 2);
   canvas!.scrollTop = 0;
   // In the viewer the boxes are the way to the articles: make them reachable by keyboard.
-  copy.querySelectorAll('a').forEach((a) => a.removeAttribute('tabindex'));
+  copy.querySelectorAll('a').forEach((a) => { a.removeAttribute('tabindex'); });
   copy.removeAttribute('aria-hidden');
   return true;
 }

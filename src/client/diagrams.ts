@@ -52,7 +52,7 @@ async function renderAll(): Promise<void> {
   try {
     mermaid = await loadMermaid();
   } catch (err) {
-    figures.forEach((f) => showSource(f, failedText, err));
+    figures.forEach((f) => { showSource(f, failedText, err); });
     return;
   }
   const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
@@ -105,10 +105,9 @@ if (figures.length > 0) {
     },
     { rootMargin: '800px 0px' },
   );
-  figures.forEach((f) => observer.observe(f));
+  figures.forEach((f) => { observer.observe(f); });
   const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   const later = () => (idle ? idle(() => void renderAll(), { timeout: 2000 }) : setTimeout(() => void renderAll(), 200));
   if (document.readyState === 'complete') later();
   else window.addEventListener('load', later, { once: true });
 }
-export {};

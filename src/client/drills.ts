@@ -43,10 +43,10 @@ function turnPage(delta: number): void {
 
 function reset(drill: HTMLElement): void {
   delete drill.dataset.answered;
-  drill.querySelectorAll('.drill-choice').forEach((b) => b.classList.remove('is-chosen', 'is-right', 'is-wrong'));
-  drill.querySelectorAll<HTMLElement>('.choice-why').forEach((p) => (p.hidden = true));
+  drill.querySelectorAll('.drill-choice').forEach((b) => { b.classList.remove('is-chosen', 'is-right', 'is-wrong'); });
+  drill.querySelectorAll<HTMLElement>('.choice-why').forEach((p) => { p.hidden = true; });
   drill.querySelector<HTMLElement>('[data-feedback]')!.hidden = true;
-  drill.querySelectorAll('.paste-line.is-evidence').forEach((l) => l.classList.remove('is-evidence'));
+  drill.querySelectorAll('.paste-line.is-evidence').forEach((l) => { l.classList.remove('is-evidence'); });
 }
 
 function answer(drill: HTMLElement, choice: HTMLButtonElement): void {
@@ -58,13 +58,13 @@ function answer(drill: HTMLElement, choice: HTMLButtonElement): void {
     b.classList.toggle('is-wrong', b === choice && !correct);
   });
   choice.classList.add('is-chosen');
-  drill.querySelectorAll<HTMLElement>('.choice-why').forEach((p) => (p.hidden = false));
+  drill.querySelectorAll<HTMLElement>('.choice-why').forEach((p) => { p.hidden = false; });
   const feedback = drill.querySelector<HTMLElement>('[data-feedback]')!;
   const verdict = feedback.querySelector<HTMLElement>('[data-verdict]')!;
   verdict.textContent = (correct ? verdict.dataset.right : verdict.dataset.wrong) ?? '';
   verdict.className = `drill-verdict ${correct ? 'is-right' : 'is-wrong'}`;
   feedback.hidden = false;
-  drill.querySelectorAll('.paste-line[data-evidence]').forEach((l) => l.classList.add('is-evidence'));
+  drill.querySelectorAll('.paste-line[data-evidence]').forEach((l) => { l.classList.add('is-evidence'); });
   drill.querySelector('.paste-line[data-evidence]')?.scrollIntoView({ block: 'nearest' });
   updateProgress((p) => {
     p.drills[drill.dataset.drill!] = { correct, at: new Date().toISOString() };
@@ -191,7 +191,7 @@ function showHistory(): void {
 }
 
 for (const drill of drills) {
-  drill.querySelectorAll<HTMLButtonElement>('.drill-choice').forEach((b) => b.addEventListener('click', () => answer(drill, b)));
+  drill.querySelectorAll<HTMLButtonElement>('.drill-choice').forEach((b) => { b.addEventListener('click', () => answer(drill, b)); });
   drill.querySelector('[data-retry]')?.addEventListener('click', () => reset(drill));
 }
 quiz?.querySelector('[data-quiz-start]')?.addEventListener('click', startQuiz);

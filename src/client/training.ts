@@ -6,7 +6,7 @@ import { downloadProgress, emptyProgress, loadProgress, parseProgress, saveProgr
 
 function render(p: Progress): void {
   const done = Object.keys(p.modules);
-  document.querySelectorAll<HTMLElement>('[data-progress-modules]').forEach((el) => (el.textContent = String(done.length)));
+  document.querySelectorAll<HTMLElement>('[data-progress-modules]').forEach((el) => { el.textContent = String(done.length); });
   document.querySelectorAll<HTMLElement>('[data-progress-drills]').forEach((el) => {
     el.textContent = String(Object.values(p.drills).filter((d) => d.correct).length);
   });

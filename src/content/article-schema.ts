@@ -49,5 +49,3 @@ export const articleSchema = z
     message: 'a diagnosis article needs at least one entry in `symptoms`',
     path: ['symptoms'],
   });
-
-export type ArticleFrontMatter = z.infer<typeof articleSchema>;

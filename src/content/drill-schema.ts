@@ -37,5 +37,3 @@ export const drillSchema = z
   .strict()
   .refine((d) => d.choices.some((c) => c.article === d.answer), { message: 'no choice has the answer article', path: ['answer'] })
   .refine((d) => new Set(d.choices.map((c) => c.article)).size === 4, { message: 'choices must name four different articles', path: ['choices'] });
-
-export type Drill = z.infer<typeof drillSchema>;

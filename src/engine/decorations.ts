@@ -18,7 +18,7 @@ const DOMINANT = 0.5;
 const BOX_CHARS = /[│┃║╎┆]/;
 const BOX_LEFT = /^\s*[│┃║╎┆]\s?/;
 const BOX_RIGHT = /\s?[│┃║╎┆]\s*$/;
-const BOX_RULE = /^[\s─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋│┃║+\-]*$/;
+const BOX_RULE = /^[\s─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋│┃║+-]*$/;
 const BOX_RULE_CHAR = /[─━═┌┐└┘├┤┬┴┼╔╗╚╝┏┓┗┛]/;
 const BOX_EDGE = /^\s*[┌└╭╰┏┗╔╚][─━═]/;
 

@@ -295,7 +295,7 @@ function overlaps(a: CharSet, b: CharSet): boolean {
 /** The largest repeat count of a quantifier inside `n` (1 when there is none; lookarounds included). */
 function largestRepeat(n: Node): number {
   switch (n.t) {
-    case 'quant': return Math.max(n.max > 1 ? n.max : 1, largestRepeat(n.body));
+    case 'quant': return Math.max(n.max, 1, largestRepeat(n.body));
     case 'group': case 'look': return largestRepeat(n.body);
     case 'seq': return n.items.reduce((m, it) => Math.max(m, largestRepeat(it)), 1);
     case 'alt': return n.alts.reduce((m, it) => Math.max(m, largestRepeat(it)), 1);

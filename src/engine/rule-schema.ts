@@ -169,7 +169,7 @@ function validateCondition(c: unknown, path: string, add: (path: string, message
     if (extra.length) add(`${path}.${extra[0]}`, `unexpected field next to "${op}"`);
     const list = c[op];
     if (!Array.isArray(list) || list.length === 0) add(`${path}.${op}`, 'must be a non-empty list of conditions');
-    else list.forEach((sub, i) => validateCondition(sub, `${path}.${op}[${i}]`, add, depth + 1, shape));
+    else list.forEach((sub, i) => { validateCondition(sub, `${path}.${op}[${i}]`, add, depth + 1, shape); });
     return;
   }
   if ('not' in c) {
@@ -205,7 +205,10 @@ function validateCondition(c: unknown, path: string, add: (path: string, message
 function validateValue(op: string, type: FactType, v: unknown, path: string, add: (path: string, message: string) => void): void {
   const scalarOk = (x: unknown) => (type === 'number' ? typeof x === 'number' && Number.isFinite(x) : typeof x === 'string');
   if (op === 'matches' || op === 'notMatches') {
-    if (typeof v === 'string') return validatePattern(v, 'i', path, add);
+    if (typeof v === 'string') {
+      validatePattern(v, 'i', path, add);
+      return;
+    }
     if (!isObject(v) || typeof v.pattern !== 'string') {
       add(path, 'must be a regex string or { "pattern": "...", "flags": "i", "minCount": 2 }');
       return;
@@ -226,8 +229,14 @@ function validateValue(op: string, type: FactType, v: unknown, path: string, add
 }
 
 function validatePattern(source: string, flags: string, path: string, add: (path: string, message: string) => void): void {
-  if (source.length === 0) return add(path, 'empty pattern');
-  if (source.length > MAX_PATTERN_LENGTH) return add(path, `pattern longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (source.length === 0) {
+    add(path, 'empty pattern');
+    return;
+  }
+  if (source.length > MAX_PATTERN_LENGTH) {
+    add(path, `pattern longer than ${MAX_PATTERN_LENGTH} characters`);
+    return;
+  }
   const a = analyzeRegex(source, flags);
   for (const p of a.problems) add(path, `bad regex /${source}/: ${p}`);
   for (const g of a.groupNames) if (g in Object.prototype) add(path, `bad regex /${source}/: group name "${g}" cannot be a capture name (it is a property of every object)`);

@@ -180,8 +180,8 @@ const isLeaf = (c: Condition): c is LeafCondition => 'fact' in c;
 
 function leaves(c: Condition, out: LeafCondition[] = []): LeafCondition[] {
   if (isLeaf(c)) out.push(c);
-  else if ('all' in c) c.all.forEach((s) => leaves(s, out));
-  else if ('any' in c) c.any.forEach((s) => leaves(s, out));
+  else if ('all' in c) c.all.forEach((s) => { leaves(s, out); });
+  else if ('any' in c) c.any.forEach((s) => { leaves(s, out); });
   else leaves(c.not, out);
   return out;
 }

@@ -163,7 +163,7 @@ export function cutSections(texts: readonly string[], budget?: TimeBudget): Sect
     const opener = openerOf(text);
     if (opener) {
       if (cur && opener.family === 'lines' && cur.opener === opener) cur.to = i + 1;
-      else if (cur && cur.hint && opener.family === 'lines' && (!cur.opener || cur.opener.family === 'lines')) {
+      else if (cur?.hint && opener.family === 'lines' && (!cur.opener || cur.opener.family === 'lines')) {
         // Under a prompt, one command's output stays one section even when its lines vary in shape
         // (etcdctl mixes its own lines with zap JSON); detect() picks the parser for the whole.
         cur.opener ??= opener;

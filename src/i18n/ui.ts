@@ -4,17 +4,11 @@ import zh from '../../content/ui/zh.json';
 /** Site languages; the first is the default. */
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'zh';
 
 /** A UI string key; English is the reference key set (a test checks zh has the same keys). */
 export type UiKey = keyof typeof en;
 
 const STRINGS: Record<Lang, Record<string, string>> = { en, zh };
-
-/** True when `value` names a site language. */
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
 
 /** The UI string `key` in `lang`; throws on a missing key so a typo fails the build, not the page. */
 export function t(lang: Lang, key: UiKey): string {

@@ -29,7 +29,7 @@ describe('k8s-kb search', () => {
   it('searches the Chinese index and prints for a person', () => {
     const r = run(['--lang', 'zh', '证书过期']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^ 1\. .*\[certificate-expired\]  score \d/);
+    expect(r.out.split('\n')[0]).toMatch(/^ 1\. .*\[certificate-expired\] {2}score \d/);
   });
 
   it('says so when nothing matches, and exits 2 without a query', () => {

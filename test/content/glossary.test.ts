@@ -187,14 +187,14 @@ interface Hit {
   excerpt: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A Latin word is part of a name (master-1, k8s-master-01, system:masters, node-role.kubernetes.io/master,
 // ${MASTER_IP}) when an identifier character touches it.
 const NAME_BEFORE = '(?<![A-Za-z0-9_./:@$\\-])';
 const NAME_AFTER = '(?![A-Za-z0-9_/:@$\\-]|\\.[A-Za-z0-9])';
 
 function variantRegex(term: Term, variant: string): RegExp {
-  const body = escape(variant);
+  const body = escapeRegex(variant);
   const flags = term.caseInsensitive ? 'gi' : 'g';
   return term.match === 'word' || term.match === 'standalone' ? new RegExp(NAME_BEFORE + body + NAME_AFTER, flags) : new RegExp(body, flags);
 }

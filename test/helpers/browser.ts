@@ -96,8 +96,3 @@ function watchPage(page: Page, rec: Recorder): void {
   });
   page.on('pageerror', (err) => rec.errors.push(`${page.url()}: ${err.message}`));
 }
-
-/** Path of a dist file as a file:// URL (for tests that need one directly). */
-export function fileUrl(path: string): string {
-  return pathToFileURL(join(DIST, path)).href;
-}

@@ -45,6 +45,7 @@ describe.runIf(run)('training', () => {
   const ids = (page: Page) => page.locator('[data-drill]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.drill!));
   /** Drill ids that appear in what the page shows (ids name the answer). */
   const shownIds = async (page: Page) => {
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, not hidden text
     const text = await page.evaluate(() => document.body.innerText);
     return (await ids(page)).filter((id) => text.includes(id));
   };

@@ -85,7 +85,7 @@ export const describePod: Parser = {
 
 /** A top-level value plus the unindented-looking continuation lines a terminal wrapped off it. */
 function continued(lines: Line[], index: number): Line {
-  let l = lines[index]!;
+  const l = lines[index]!;
   const value = /^[^:]+:\s+(.*)$/.exec(l.text)?.[1] ?? '';
   let text = value;
   let end = l.end;

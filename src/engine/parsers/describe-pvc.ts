@@ -44,7 +44,7 @@ export const describePvc: Parser = {
     const sc = keys.get('StorageClass');
     if (sc) b.scalar('storageClass', sc.value || '<none>', sc.line);
     const fin = keys.get('Finalizers');
-    if (fin && fin.value && fin.value !== '[]') b.text('finalizers', fin.value, fin.line);
+    if (fin?.value && fin.value !== '[]') b.text('finalizers', fin.value, fin.line);
     if (keys.has('Events')) addEvents(lines, b);
     else for (const e of looseEventRows(lines)) b.text('events', e.text, e.line);
     return { records: [b.build()] };
