@@ -77,6 +77,30 @@ export function subjectOnLine(text: string): Subject | null {
     if (ns) subject.namespace = ns[1]!;
     return subject;
   }
+  return generatedPodOnLine(text);
+}
+
+// A pod a Deployment made: `<name>-<pod-template-hash>-<5>`, from the alphabet Kubernetes uses for
+// generated names (no vowels, no 0/1/3), or the numeric hashes of old releases (`web-1564180365-x2bd5`).
+const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
+const GENERATED_POD = new RegExp(`^[a-z0-9][a-z0-9.-]{0,230}[a-z0-9]-(?:${SAFE}{6,10}|\\d{8,10})-${SAFE}{5}$`);
+
+/**
+ * A generated pod name standing alone as a word of the line (a `get pods` row, custom-columns,
+ * "Back-off restarting failed container api in pod api-5d8f7c9b6-2xkqp_shop(…)"). Tested word by
+ * word, so the time stays linear in the line.
+ */
+function generatedPodOnLine(text: string): Subject | null {
+  for (const word of text.split(/[\s"'`(),;\[\]{}=]+/)) {
+    if (word.length < 13 || word.length > 253) continue;
+    const at = word.indexOf('_'); // kubelet writes pods as name_namespace(uid)
+    const name = at > 0 ? word.slice(0, at) : word;
+    if (!GENERATED_POD.test(name)) continue;
+    const subject: Subject = { kind: 'Pod', name };
+    const ns = at > 0 ? /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.exec(word.slice(at + 1)) : NAMESPACE.exec(text);
+    if (ns) subject.namespace = at > 0 ? ns[0] : ns[1]!;
+    return subject;
+  }
   return null;
 }
 
@@ -85,18 +109,26 @@ export function attachLoose(findings: Finding[], subjects: readonly SubjectFacts
   let sole: Subject | null | undefined;
   for (const f of findings) {
     if (f.subject.kind !== PASTE_KIND) continue;
-    let found: Subject | null = null;
-    for (const e of f.evidence) if ((found = subjectOnLine(e.text))) break;
-    if (!found) {
-      if (sole === undefined) {
-        const named = subjects.filter((s) => s.subject.kind !== PASTE_KIND && s.subject.kind !== 'Log' && s.subject.kind !== 'Client' && !s.subject.name.startsWith('('));
-        sole = named.length === 1 ? named[0]!.subject : null;
-      }
-      found = sole;
+    // Every object the evidence lines name (two OOMKilled rows of a custom-columns table are two pods).
+    const named = new Map<string, Subject>();
+    for (const e of f.evidence) {
+      const s = subjectOnLine(e.text);
+      if (s) named.set(`${s.kind}/${s.namespace ?? ''}/${s.name}`, s);
     }
-    if (found) {
-      f.subject = found;
-      f.subjects = [found, ...f.subjects.slice(1)];
+    if (named.size > 0) {
+      const list = [...named.values()];
+      f.subject = list[0]!;
+      f.subjects = list;
+      f.count = list.length;
+      continue;
+    }
+    if (sole === undefined) {
+      const candidates = subjects.filter((s) => s.subject.kind !== PASTE_KIND && s.subject.kind !== 'Log' && s.subject.kind !== 'Client' && !s.subject.name.startsWith('('));
+      sole = candidates.length === 1 ? candidates[0]!.subject : null;
+    }
+    if (sole) {
+      f.subject = sole;
+      f.subjects = [sole, ...f.subjects.slice(1)];
     }
   }
 }

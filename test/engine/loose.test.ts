@@ -71,6 +71,40 @@ describe('leads when the paste does not say why', () => {
     expect(r.findings[0]).toMatchObject({ article: 'pod-evicted', count: 22 });
   });
 
+  it('reads a reset connection to 6443 as an unreachable API server (two real pastes)', async () => {
+    // kubeasz: a new node's kubelet behind the local kube-lb; a kubelet journal during a failed upgrade.
+    for (const [dir, file] of [['holdout-3', '025-apiserver-unreachable.txt'], ['control-plane', '007-static-pod-manifest-missing.txt']] as const) {
+      const r = await diagnose(real(dir, file), ruleSet());
+      expect(r.findings.map((f) => f.article), file).toContain('apiserver-unreachable');
+    }
+    const { findings } = await diagnose('read tcp 10.2.0.5:51234->10.2.0.9:443: read: connection reset by peer\n', ruleSet());
+    expect(findings.map((f) => f.article)).not.toContain('apiserver-unreachable');
+  });
+
+  it('names every generated pod its evidence rows name (custom-columns, kubelet pod_namespace words)', async () => {
+    const paste = [
+      '$ kubectl get pods -n shop -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,REASON:.status.containerStatuses[0].lastState.terminated.reason',
+      'NAME                        STATUS    REASON',
+      'api-5d8f7c9b6-2xkqp         Running   OOMKilled',
+      'api-5d8f7c9b6-9tjzv         Running   OOMKilled',
+      'worker-7c6d5f8b4-lm2np      Running   <none>',
+    ].join('\n');
+    const { findings } = await diagnose(paste, ruleSet());
+    const oom = findings.find((f) => f.article === 'oomkilled');
+    expect(oom?.subjects).toEqual([
+      { kind: 'Pod', name: 'api-5d8f7c9b6-2xkqp' },
+      { kind: 'Pod', name: 'api-5d8f7c9b6-9tjzv' },
+    ]);
+    expect(oom?.count).toBe(2);
+    expect(subjectOnLine('Error syncing pod, skipping: failed to "StartContainer" for "api" with CrashLoopBackOff: "back-off 5m0s restarting failed container=api pod=api-5d8f7c9b6-2xkqp_shop(0c1d2e3f-aaaa)"')).toEqual({
+      kind: 'Pod',
+      namespace: 'shop',
+      name: 'api-5d8f7c9b6-2xkqp',
+    });
+    // A ReplicaSet name (no pod suffix), a commit hash and an image tag are not pods.
+    for (const line of ['replicaset api-5d8f7c9b6 created', 'deploy build-4f2a9c1e7b3d-abcde done', 'image shop/api:1.2.3-5d8f7c9b6']) expect(subjectOnLine(line), line).toBeNull();
+  });
+
   it('rejects an unknown slug in alsoSee, naming the file and the field', () => {
     const rule = JSON.parse(readFileSync(join(ROOT, 'rules', 'pods', 'pod-pending-no-reason.json'), 'utf8'));
     rule.event.params.alsoSee = ['pod-pending-taint-afinity'];
