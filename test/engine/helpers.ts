@@ -72,6 +72,7 @@ export function realPasteDirs(): string[] {
 export interface RealPaste {
   dir: string;
   file: string;
+  inputKind: string;
   primary: string;
   secondary: string[];
   text: string;
@@ -83,6 +84,7 @@ export function realPastes(): RealPaste[] {
     readCases(dir).map((c) => ({
       dir,
       file: c.file,
+      inputKind: c.input_kind,
       primary: c.primary_class,
       secondary: c.secondary_classes ?? [],
       text: readFileSync(join(dir, c.file), 'utf8'),
