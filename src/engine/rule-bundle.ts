@@ -13,8 +13,8 @@ export const RULE_BUNDLE_FORMAT = 'k8s-kb-rules/1';
 export interface RuleBundle {
   format: typeof RULE_BUNDLE_FORMAT;
   rules: { file: string; json: RuleJson }[];
-  /** Required literals per pattern, by `flags/source`. */
-  literals: [string, string[] | null][];
+  /** Required literals per pattern, by pattern id (the order the rules use them in). */
+  literals: (string[] | null)[];
   /** Per text fact: the prefilter alternation's source, literal → pattern ids, and the always-tested ids. */
   prefilters: [string, { source: string | null; byLiteral: [string, number[]][]; always: number[] }][];
 }
@@ -26,7 +26,7 @@ export function bundleRules(files: RuleFile[], options: LoadOptions = {}): RuleB
   return {
     format: RULE_BUNDLE_FORMAT,
     rules: ruleSet.rules.map((r) => ({ file: r.file, json: r.json })),
-    literals: ruleSet.patterns.map((p) => [p.spec, p.literals]),
+    literals: ruleSet.patterns.map((p) => p.literals),
     prefilters: [...ruleSet.prefilters].map(([fact, f]) => [fact, { source: f.re ? f.re.source : null, byLiteral: [...f.byLiteral], always: f.always }]),
   };
 }
@@ -34,8 +34,8 @@ export function bundleRules(files: RuleFile[], options: LoadOptions = {}): RuleB
 /** The rule set of a bundle made by `bundleRules` of this engine version. */
 export function ruleSetFromBundle(bundle: RuleBundle): RuleSet {
   if (bundle?.format !== RULE_BUNDLE_FORMAT) throw new Error(`not a rule bundle of format ${RULE_BUNDLE_FORMAT}: rebuild it with this version`);
-  return compileRules(bundle.rules, {
-    literals: new Map(bundle.literals),
-    prefilters: new Map(bundle.prefilters),
-  });
+  const ruleSet = compileRules(bundle.rules, { literals: bundle.literals, prefilters: new Map(bundle.prefilters) });
+  // Literals are matched to patterns by number: a bundle edited by hand could pair them wrongly.
+  if (ruleSet.patterns.length !== bundle.literals.length) throw new Error(`rule bundle is inconsistent (${bundle.literals.length} analyses for ${ruleSet.patterns.length} patterns): rebuild it`);
+  return ruleSet;
 }

@@ -45,8 +45,6 @@ export interface PatternInfo {
   fact: string;
   /** Operator identity (flags, minCount, source). */
   key: string;
-  /** `flags/source`: the key of its analysis in `CompileHints.literals`. */
-  spec: string;
   re: RegExp;
   minCount: number;
   literals: string[] | null;
@@ -165,7 +163,8 @@ export function loadRules(files: RuleFile[], options: LoadOptions = {}): { ruleS
  * back to `compileRules` skips the regex analysis and the trie building (most of a cold start).
  */
 export interface CompileHints {
-  literals: Map<string, string[] | null>;
+  /** By pattern id (patterns are numbered in the order the rules use them). */
+  literals: (string[] | null)[];
   prefilters: Map<string, { source: string | null; byLiteral: [string, number[]][]; always: number[] }>;
 }
 
@@ -226,10 +225,9 @@ export function compileRules(valid: { file: string; json: RuleJson }[], hints?: 
     let p = patternByFactKey.get(k);
     if (!p) {
       const { source, flags } = patternSpec(value);
-      const specKey = `${flags}/${source}`;
-      const hinted = hints?.literals.get(specKey);
-      const literals = hinted !== undefined ? hinted : analyzeRegex(source, flags).literals;
-      p = { id: patterns.length, fact, key: spec.key, spec: specKey, re: new RegExp(source, flags), minCount: spec.minCount, literals };
+      const id = patterns.length;
+      const literals = hints ? (hints.literals[id] ?? null) : analyzeRegex(source, flags).literals;
+      p = { id, fact, key: spec.key, re: new RegExp(source, flags), minCount: spec.minCount, literals };
       patterns.push(p);
       patternByFactKey.set(k, p);
     }

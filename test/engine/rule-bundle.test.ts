@@ -46,6 +46,7 @@ describe('rule bundle', () => {
   it('is refused when it is not a bundle of this format', () => {
     expect(() => ruleSetFromBundle({ ...bundle, format: 'k8s-kb-rules/0' })).toThrow(/format k8s-kb-rules\/1/);
     expect(() => ruleSetFromBundle(ruleFiles() as never)).toThrow(/rebuild/);
+    expect(() => ruleSetFromBundle({ ...bundle, literals: bundle.literals.slice(1) })).toThrow(/inconsistent .* rebuild/);
   });
 
   it('is never made from invalid rules: the error names the file and field', () => {
