@@ -14,6 +14,9 @@ export const BUDGETS: Budget[] = [
   { name: 'engine.large throughput (MB/s)', path: 'engine.large.mb_per_s', min: 10 },
   { name: 'engine.large ratio to line-regex floor', path: 'engine.large.ratio', max: 15 },
   { name: 'engine.cold start (ms)', path: 'engine.cold_ms', max: 150 },
+  // Issue #19: a bundle of 5,000 pods and 50,000 events within the engine's budgets.
+  { name: 'bundle (5,000 pods, 50,000 events) ratio to line-regex floor', path: 'bundle.ratio', max: 15 },
+  { name: 'bundle throughput (MB/s)', path: 'bundle.mb_per_s', min: 10 },
   { name: 'search.zh query p95 (ms)', path: 'search.zh.query_p95_ms', max: 5 },
   { name: 'search.en query p95 (ms)', path: 'search.en.query_p95_ms', max: 5 },
   { name: 'search.zh load (ms)', path: 'search.zh.load_ms', max: 50 },

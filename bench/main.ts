@@ -10,6 +10,7 @@
 import { benchBuild, benchBuildSynthetic } from './build.ts';
 import { BUDGETS, checkBudgets } from './budgets.ts';
 import { benchEngine } from './engine.ts';
+import { benchBundle } from './bundle.ts';
 import { benchPages } from './pages.ts';
 import { benchSearch } from './search.ts';
 
@@ -22,6 +23,8 @@ const log = (msg: string) => {
 const figures: Record<string, unknown> = {};
 log('engine…');
 figures.engine = await benchEngine();
+log('bundle (5,000 pods, 50,000 events)…');
+figures.bundle = await benchBundle();
 log('search…');
 figures.search = benchSearch();
 if (!args.has('--no-build')) {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { buildSearchData, type SearchData } from '../src/search/build-index.ts';
 import { readSearchDocs } from '../src/search/from-files.ts';
 import type { SearchDoc } from '../src/search/documents.ts';
-import { loadSearch, search } from '../src/search/query.ts';
+import { loadSearch } from '../src/search/query.ts';
+import { searchResults } from '../src/search/results.ts';
 import { makeTokenizer, type Tokenizer } from '../src/search/tokenize.ts';
 import { SEARCH_CASES } from '../test/search/queries.ts';
 import { median, percentile, round, timeOnce } from './stats.ts';
@@ -42,7 +43,7 @@ export function measureIndex(docs: SearchDoc[], queries: string[], rounds = 7): 
   const texts = docs.map(flat);
   // Warm-up: one pass of every query through both.
   for (const q of queries) {
-    search(loaded, q, 10);
+    searchResults(loaded, q, { limit: 10 });
     texts.filter((t) => t.includes(q.toLowerCase()));
   }
   const queryTimes: number[] = [];
@@ -50,7 +51,7 @@ export function measureIndex(docs: SearchDoc[], queries: string[], rounds = 7): 
   const ratios: number[] = [];
   for (let round_ = 0; round_ < rounds; round_++) {
     for (const q of queries) {
-      const tq = timeOnce(() => search(loaded, q, 10));
+      const tq = timeOnce(() => searchResults(loaded, q, { limit: 10 }));
       const lower = q.toLowerCase();
       const ts = timeOnce(() => {
         let n = 0;
@@ -82,7 +83,7 @@ export function top3HitRate(lang: 'zh' | 'en', tokenizer?: Tokenizer): number {
   const docs = readSearchDocs(ARTICLES, lang);
   const loaded = loadSearch(JSON.parse(JSON.stringify(buildSearchData(lang, docs, tokenizer))) as SearchData);
   const cases = SEARCH_CASES.filter((c) => c[0] === lang);
-  const hits = cases.filter(([, q, slug]) => search(loaded, q, 3, tokenizer).some((h) => h.doc.id === slug)).length;
+  const hits = cases.filter(([, q, slug]) => searchResults(loaded, q, { limit: 3, tokenizer }).some((h) => h.doc.id === slug)).length;
   return round(hits / cases.length);
 }
 

@@ -119,13 +119,22 @@ export function readdirSync(p, options) {
 export default { ...real, existsSync, readFileSync, statSync, readdirSync };
 `;
 
-// io.ts's article links point into the repository's dist/; the carried CLI has none, so without
-// --base-url it names the page on the site: en/articles/oomkilled/.
+// io.ts's article links point into the repository's dist/; the carried CLI looks for a built site
+// beside itself instead (a dist/ next to k8s-kb.mjs, or the site it sits in: dist/cli/k8s-kb.mjs),
+// and without one names the page on the site: en/articles/oomkilled/.
 const IO_SHIM = (realIo) => `
 export * from ${JSON.stringify(realIo)};
-import { articleLink as repoLink } from ${JSON.stringify(realIo)};
+import { localSite, siteLink } from ${JSON.stringify(realIo)};
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// k8s-kb.mjs knows its own file; the single executable (a CommonJS script, no import.meta) is the executable.
+const here = import.meta.url ? dirname(fileURLToPath(import.meta.url)) : dirname(process.execPath);
+const site = () => localSite(join(here, 'dist')) ?? localSite(join(here, '..'));
 export function articleLink(slug, lang, baseUrl) {
-  return baseUrl ? repoLink(slug, lang, baseUrl) : lang + '/articles/' + slug + '/';
+  return siteLink(slug, lang, baseUrl, baseUrl ? undefined : site());
+}
+export function articleLinksArePaths(baseUrl) {
+  return !baseUrl && !site();
 }
 `;
 

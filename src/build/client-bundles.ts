@@ -17,6 +17,8 @@ export const CLIENT_ENTRIES: Record<string, string> = {
   'training.js': 'src/client/training.ts',
   'drills.js': 'src/client/drills.ts',
   'not-found.js': 'src/client/not-found.ts',
+  // The diagnose page's bundle reader, loaded on first pick or drop (src/client/diagnose/bundle.ts).
+  'diagnose-bundle.js': 'src/client/diagnose/bundle-runtime.ts',
 };
 
 /** Builds every client entry and copies the mermaid browser bundle next to them. */

@@ -1,10 +1,12 @@
 /** `k8s-kb diagnose`: read inputs, run the engine, print JSON or a human report. */
-import { createRuleSet, diagnose, RuleLoadFailure, type DiagnoseResult } from '../engine/index.ts';
+import { createRuleSet, diagnose, RuleLoadFailure, type DiagnoseResult, type RuleSet } from '../engine/index.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { errorText, MAX_READ_BYTES, readInput, readRules, readStdin, type Input } from './io.ts';
 import { relatedFinder } from './related.ts';
 import { langFromEnv, t, type Lang } from './messages.ts';
 import { renderHuman, type CliMessage } from './render.ts';
+import { addSteps } from './finding-steps.ts';
+import { diagnoseBundleInput, isBundlePath } from './bundle-command.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -25,7 +27,7 @@ export async function diagnoseCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ['--json'], ['--lang', '--rules', '--base-url']);
   const lang = langOption(args.options.get('--lang'), io.env);
   const baseUrl = args.options.get('--base-url') ?? io.env.K8S_KB_URL ?? io.env.K8S_KB_BASE_URL ?? undefined;
-  let ruleSet;
+  let ruleSet: RuleSet;
   try {
     ruleSet = createRuleSet(readRules(args.options.get('--rules')));
   } catch (e) {
@@ -41,6 +43,12 @@ export async function diagnoseCommand(argv: string[], io: Io): Promise<number> {
   let status = 0;
   for (const input of inputs) {
     const name = input === '-' ? t(lang, 'diagnose.stdin') : input;
+    // A folder or a .tar.gz/.tgz: read file by file and diagnosed as one cluster (src/bundle/).
+    if (isBundlePath(input)) {
+      const run = { ruleSet, lang, baseUrl, json: args.flags.has('--json'), many };
+      status = Math.max(status, await diagnoseBundleInput(input, run, io));
+      continue;
+    }
     let result: Result = { sections: [], findings: [], messages: [] };
     let read: Input | undefined;
     try {
@@ -54,6 +62,7 @@ export async function diagnoseCommand(argv: string[], io: Io): Promise<number> {
     }
     if (read) {
       result = await diagnose(read.text, ruleSet, { related: relatedFinder(lang) });
+      addSteps(result.findings, lang);
       if (read.capped) result.messages.unshift({ code: 'input-capped', params: { file: name, limit: MAX_READ_BYTES / (1024 * 1024) } });
     }
     if (args.flags.has('--json')) {

@@ -1,7 +1,7 @@
 /** File-system side of the CLI: rule files, inputs, article titles, paths. The engine does none of this. */
 import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleFile } from '../engine/index.ts';
 import { readRuleFiles } from '../build/rule-files.ts';
 import { CATALOGUE_BY_SLUG } from '../content/catalogue.ts';
@@ -87,7 +87,7 @@ function readRuleFile(path: string, shown: string): RuleFile {
     if (!fstatSync(fd).isFile()) return { path: shown, text: '', error: 'not a regular file; not read' };
     const buf = Buffer.alloc(MAX_RULE_FILE_BYTES + 1);
     let n = 0;
-    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    for (let r: number; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
     if (n > MAX_RULE_FILE_BYTES) return { path: shown, text: '', error: `larger than ${MAX_RULE_FILE_BYTES / 1024} KB; not read` };
     return { path: shown, text: buf.toString('utf8', 0, n) };
   } finally {
@@ -217,8 +217,30 @@ export function articlePath(slug: string, lang: Lang): string {
   return join(REPO_ROOT, 'content', 'articles', lang, `${slug}.md`);
 }
 
-/** Where a reader opens the article: the site (`--base-url`/K8S_KB_BASE_URL) or the local build. */
-export function articleLink(slug: string, lang: Lang, baseUrl: string | undefined): string {
+const siteCache = new Map<string, string | undefined>();
+
+/** `dir` when a built site is there (it has zh/ and en/ article pages), else undefined. */
+export function localSite(dir: string = join(REPO_ROOT, 'dist')): string | undefined {
+  if (!siteCache.has(dir)) siteCache.set(dir, existsSync(join(dir, 'zh', 'articles')) && existsSync(join(dir, 'en', 'articles')) ? dir : undefined);
+  return siteCache.get(dir);
+}
+
+/**
+ * An article's address: under the team's site (`baseUrl`), else a file:// URL into a built site on
+ * this machine (`site`), else the site path (`en/articles/oomkilled/`).
+ */
+export function siteLink(slug: string, lang: Lang, baseUrl: string | undefined, site: string | undefined): string {
   if (baseUrl) return `${baseUrl.replace(/\/+$/, '')}/${lang}/articles/${slug}/`;
-  return join(REPO_ROOT, 'dist', lang, 'articles', slug, 'index.html');
+  if (site) return pathToFileURL(join(site, lang, 'articles', slug, 'index.html')).href;
+  return `${lang}/articles/${slug}/`;
+}
+
+/** Where a reader opens the article: the site (`--base-url`, K8S_KB_URL) or the checkout's built dist/. */
+export function articleLink(slug: string, lang: Lang, baseUrl: string | undefined): string {
+  return siteLink(slug, lang, baseUrl, baseUrl ? undefined : localSite());
+}
+
+/** True when articleLink can only give site paths (no base URL, no built site here): say so. */
+export function articleLinksArePaths(baseUrl: string | undefined): boolean {
+  return !baseUrl && !localSite();
 }

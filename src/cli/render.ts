@@ -1,6 +1,6 @@
 /** Renders a diagnosis for a person, in the reader's language. */
 import { SUPPORTED_KINDS, type DiagnoseResult, type Finding, type Subject } from '../engine/index.ts';
-import { articleLink, articleTitle } from './io.ts';
+import { articleLink, articleLinksArePaths, articleTitle } from './io.ts';
 import { t, type Lang } from './messages.ts';
 
 export interface CliMessage {
@@ -41,8 +41,26 @@ function findingText(f: Finding, i: number, lang: Lang, baseUrl: string | undefi
     const width = String(f.evidence[f.evidence.length - 1]!.line).length;
     for (const e of f.evidence) out.push(`     ${String(e.line).padStart(width)} │ ${e.text}`);
   }
+  // A finding another one explains gets its article link only: its own first steps would mislead.
+  if (f.steps?.length && !f.supersededBy) out.push(...stepsText(f.steps, lang));
   out.push(`   ${t(lang, 'diagnose.rule')}: ${f.ruleId}${f.supersededBy ? ` (${t(lang, 'diagnose.supersededBy', { rule: f.supersededBy })})` : ''}`);
   out.push(`   ${t(lang, 'diagnose.article')}: ${articleLink(f.article, lang, baseUrl)}`);
+  return out;
+}
+
+/**
+ * The filled-in first steps, each under where it runs; a step that runs where the one before it
+ * ran goes under the same heading (blank line between), so the commands copy as they are.
+ */
+function stepsText(steps: NonNullable<Finding['steps']>, lang: Lang): string[] {
+  const out = [`   ${t(lang, 'diagnose.steps')}:`];
+  let prev: string | undefined;
+  for (const s of steps) {
+    if (s.on !== prev) out.push(`     ▸ ${t(lang, 'diagnose.stepOn', { on: s.on })}`);
+    else out.push('');
+    prev = s.on;
+    for (const line of s.command.split('\n')) out.push(`       ${line}`);
+  }
   return out;
 }
 
@@ -74,6 +92,7 @@ export function renderHuman(name: string, result: DiagnoseResult & { messages: C
       out.push(`    ${articleLink(r.article, lang, baseUrl)}`);
     }
   }
+  if ((result.findings.length || result.related?.length) && articleLinksArePaths(baseUrl)) out.push('', t(lang, 'diagnose.linksNote'));
   return escapeControls(out.join('\n').trimEnd()) + '\n';
 }
 

@@ -1,4 +1,4 @@
-import { loadEngine, note, pageLang, renderHit, siteRoot } from './search-ui.ts';
+import { diagnoseNote, loadEngine, note, renderHit } from './search-ui.ts';
 
 /**
  * The header search box: results as you type (debounced), ↑/↓ to move, Enter to open the selected
@@ -25,6 +25,30 @@ export function initSearchBox(): void {
   let selected = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  // A one-line box drops the line breaks of a multi-line paste; the paste is kept as it was for
+  // the diagnose page and the results page, and searched with its lines joined by spaces.
+  let pasted: { raw: string; flat: string } | undefined;
+  /** What the reader gave: the original paste while the box still holds exactly it, else the box. */
+  const original = (query: string) => (pasted && pasted.flat.trim() === query ? pasted.raw : query);
+  input.addEventListener('paste', (e) => {
+    const raw = e.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\r\n]/.test(raw.trim())) return;
+    e.preventDefault();
+    const flat = raw.replace(/\s*[\r\n]+\s*/g, ' ');
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    const around = [input.value.slice(0, start), input.value.slice(end)];
+    input.setRangeText(flat, start, end, 'end');
+    pasted = { raw: (around[0] + raw + around[1]).trim(), flat: input.value };
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  form.addEventListener('submit', (e) => {
+    const query = input.value.trim();
+    const text = original(query);
+    if (text === query) return;
+    e.preventDefault();
+    location.href = `${form.getAttribute('action')}?q=${encodeURIComponent(text)}`;
+  });
 
   const items = () => Array.from(popup.querySelectorAll<HTMLAnchorElement>('.search-result'));
   const close = () => {
@@ -37,7 +61,7 @@ export function initSearchBox(): void {
     const list = items();
     if (list.length === 0) return;
     selected = (i + list.length) % list.length;
-    list.forEach((el, n) => el.setAttribute('aria-selected', String(n === selected)));
+    list.forEach((el, n) => { el.setAttribute('aria-selected', String(n === selected)); });
     list[selected]!.scrollIntoView({ block: 'nearest' });
     input.setAttribute('aria-activedescendant', list[selected]!.id);
   };
@@ -49,7 +73,7 @@ export function initSearchBox(): void {
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     if (!popup.hasChildNodes()) popup.appendChild(note(msg.msgLoading ?? ''));
-    let engine;
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
     try {
       engine = await loadEngine();
     } catch {
@@ -58,7 +82,8 @@ export function initSearchBox(): void {
     }
     if (mine !== generation) return;
     const { rt, loaded, categories } = engine;
-    const hits = rt.search(loaded, query, 8);
+    const text = original(query);
+    const hits = rt.searchResults(loaded, text, { limit: 8, cutoff: rt.RESULTS_CUTOFF });
     const words = rt.queryTokens(query);
     const options = hits.map((h, i) => {
       const a = renderHit(rt, h, categories, words);
@@ -67,24 +92,30 @@ export function initSearchBox(): void {
       a.id = `search-opt-${i}`;
       return a;
     });
+    // Pasted output: "Diagnose this" comes first, above the articles.
+    const offer = rt.offersDiagnosis(text, hits) ? await diagnoseNote(rt, msg.msgOutput ?? '', text, msg.msgDiagnose ?? '') : undefined;
+    if (mine !== generation) return;
     list.replaceChildren(...options);
-    const nodes: Node[] = options.length > 0 ? [list] : [];
+    const nodes: Node[] = offer ? [offer] : [];
+    if (options.length > 0) nodes.push(list);
     if (options.length > 0) input.setAttribute('aria-controls', list.id);
     else input.removeAttribute('aria-controls');
     input.removeAttribute('aria-activedescendant');
     if (hits.length === 0) nodes.push(note(msg.msgNone ?? ''));
-    if (rt.looksLikeClusterOutput(query)) {
-      nodes.push(note(msg.msgOutput ?? '', { href: `${siteRoot()}${pageLang()}/diagnose/index.html`, label: msg.msgDiagnose ?? '' }));
-    }
     if (hits.length > 0) {
       const all = document.createElement('a');
       all.className = 'search-note search-all';
-      all.href = `${form.getAttribute('action')}?q=${encodeURIComponent(query)}`;
+      all.href = `${form.getAttribute('action')}?q=${encodeURIComponent(text)}`;
       all.textContent = msg.msgAll ?? '';
       nodes.push(all);
     }
+    // Results that arrive after the reader moved to one (the last keystroke's search finishing
+    // after ↓) keep that article selected, so Enter opens what is highlighted.
+    const kept = items()[selected]?.dataset.slug;
     popup.replaceChildren(...nodes);
     selected = -1;
+    const again = kept === undefined ? -1 : options.findIndex((a) => a.dataset.slug === kept);
+    if (again >= 0) select(again);
   };
 
   input.addEventListener('focus', () => void loadEngine().catch(() => {}), { once: true });

@@ -3,7 +3,8 @@
  * first use (classic scripts, which file:// allows), and rendering results as DOM text nodes.
  */
 import type { SearchRuntime } from './search-runtime.ts';
-import type { SearchHit, LoadedSearch } from '../search/query.ts';
+import type { LoadedSearch } from '../search/query.ts';
+import type { ResultHit } from '../search/results.ts';
 import type { SearchData } from '../search/build-index.ts';
 
 interface SearchWindow {
@@ -51,17 +52,18 @@ export function loadEngine() {
   return engine;
 }
 
-/** URL of an article from the current page. */
-export function articleHref(id: string): string {
-  return `${siteRoot()}${pageLang()}/articles/${id}/index.html`;
+/** URL of an article (and of one of its sections) from the current page. */
+export function articleHref(id: string, anchor = ''): string {
+  return `${siteRoot()}${pageLang()}/articles/${id}/index.html${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
 }
 
 /** One result as a link: title, category, and a snippet with the matched terms marked. */
-export function renderHit(rt: SearchRuntime, hit: SearchHit, categories: Record<string, string>, queryWords: string[]): HTMLAnchorElement {
+export function renderHit(rt: SearchRuntime, hit: ResultHit, categories: Record<string, string>, queryWords: string[]): HTMLAnchorElement {
   const a = document.createElement('a');
   a.className = 'search-result';
-  a.href = articleHref(hit.doc.id);
+  a.href = articleHref(hit.doc.id, hit.anchor);
   a.dataset.slug = hit.doc.id;
+  if (hit.anchor) a.dataset.anchor = hit.anchor;
   const title = document.createElement('span');
   title.className = 'title';
   title.textContent = hit.doc.title;
@@ -70,7 +72,7 @@ export function renderHit(rt: SearchRuntime, hit: SearchHit, categories: Record<
   cat.textContent = categories[hit.doc.category] ?? hit.doc.category;
   const snippet = document.createElement('span');
   snippet.className = 'snippet';
-  for (const part of rt.snippetFor(hit.doc, [...hit.terms, ...queryWords])) {
+  for (const part of rt.snippetFor(rt.snippetSource(hit), [...hit.terms, ...queryWords])) {
     if (part.mark) {
       const m = document.createElement('mark');
       m.textContent = part.text;
@@ -94,6 +96,38 @@ export function note(text: string, link?: { href: string; label: string }): HTML
     a.href = link.href;
     a.textContent = link.label;
     p.appendChild(a);
+  }
+  return p;
+}
+
+/** The diagnose page of this language. */
+export function diagnoseHref(): string {
+  return `${siteRoot()}${pageLang()}/diagnose/index.html`;
+}
+
+/**
+ * "This looks like pasted output — Diagnose this": a note whose link opens the diagnose page with
+ * the paste in its URL fragment (`#paste=…`, src/diagnose/share.ts, which the page restores),
+ * never sent to a server. The link's own href stays the plain page until the reader reaches for
+ * it (pointer, focus, context menu), so a long paste does not sit in every rendered href.
+ */
+export async function diagnoseNote(rt: SearchRuntime, text: string, paste: string, label: string): Promise<HTMLElement> {
+  const base = diagnoseHref();
+  let fragment = '';
+  try {
+    fragment = await rt.encodeShareFragment(paste);
+  } catch {
+    // No CompressionStream (old browser): the plain page, where the reader pastes again.
+  }
+  const p = note(text, { href: base, label });
+  p.classList.add('search-diagnose');
+  const a = p.querySelector('a')!;
+  a.dataset.diagnose = '';
+  if (fragment) {
+    const arm = () => {
+      a.href = `${base}#${fragment}`;
+    };
+    for (const type of ['pointerdown', 'focus', 'contextmenu', 'click', 'auxclick']) a.addEventListener(type, arm);
   }
   return p;
 }

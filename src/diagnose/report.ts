@@ -89,8 +89,8 @@ export function buildReport(result: DiagnoseResult, lines: string[], articles: R
     out.push(`   - ${labels.subject}: ${subjects}`);
     const caps = Object.entries(f.captures);
     if (caps.length > 0) out.push(`   - ${labels.captured}: ${caps.map(([k, v]) => codeSpan(`${k}=${mask(String(v))}`)).join(', ')}`);
-    // The link is masked too: it names the reader's own site, an intranet host or address.
-    if (a) out.push(`   - ${labels.article}: [${escapeMarkdown(a.title)}](${linkTarget(mask(a.url))})`);
+    // The knowledge base's own link is never masked: a redacted report must still lead to the fix.
+    if (a) out.push(`   - ${labels.article}: [${escapeMarkdown(a.title)}](${linkTarget(a.url)})`);
     if (f.evidence.length > 0) {
       out.push(`   - ${labels.evidence}:`, '', evidenceBlock(f, lines, mask).replace(/^/gm, '     '), '');
     }

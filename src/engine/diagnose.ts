@@ -9,6 +9,7 @@ import { relatedFor, type RelatedSearch } from './related.ts';
 import { attachLoose, pasteSubject, settleLoose } from './loose.ts';
 import { evidenceText, linesOf, normalize } from './normalize.ts';
 import { rank } from './rank.ts';
+import { attachStepValues } from './step-values.ts';
 import type { RuleSet } from './rules.ts';
 import { chooseParser, cutSections, type TimeBudget } from './sections.ts';
 import { DEFAULT_TIME_BUDGET_MS } from './limits.ts';
@@ -99,6 +100,7 @@ export async function diagnose(input: string, ruleSet: RuleSet, options: Diagnos
   const raw = settleLoose(evaluated);
   const findings = rank(raw, (n) => evidenceText(original[n - 1] ?? ''));
   attachLoose(findings, subjects);
+  attachStepValues(findings, texts, infos);
   if (findings.length === 0 && infos.every((i) => i.kind === 'log')) messages.push({ code: 'unrecognised-input' });
   const result: DiagnoseResult = { sections: infos, findings, messages };
   if (options.related) {

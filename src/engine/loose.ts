@@ -91,7 +91,7 @@ const GENERATED_POD = new RegExp(`^[a-z0-9][a-z0-9.-]{0,230}[a-z0-9]-(?:${SAFE}{
  * word, so the time stays linear in the line.
  */
 function generatedPodOnLine(text: string): Subject | null {
-  for (const word of text.split(/[\s"'`(),;\[\]{}=]+/)) {
+  for (const word of text.split(/[\s"'`(),;[\]{}=]+/)) {
     if (word.length < 13 || word.length > 253) continue;
     const at = word.indexOf('_'); // kubelet writes pods as name_namespace(uid)
     const name = at > 0 ? word.slice(0, at) : word;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildSearchDataFromFiles } from './from-files.ts';
-import { loadSearch, search } from './query.ts';
+import { loadSearch } from './query.ts';
+import { RESULTS_CUTOFF, searchResults, snippetSource } from './results.ts';
 import { snippetFor } from './snippet.ts';
 
 export interface SearchCommandOptions {
@@ -21,6 +22,8 @@ export interface SearchCommandResult {
   category: string;
   score: number;
   snippet: string;
+  /** Anchor of the article's section that holds the match (absent: the article's top). */
+  section?: string;
 }
 
 /**
@@ -29,15 +32,16 @@ export interface SearchCommandResult {
  */
 export function runSearchCommand(opts: SearchCommandOptions): { output: string; results: SearchCommandResult[] } {
   const loaded = loadSearch(buildSearchDataFromFiles(join(opts.root, 'content/articles'), opts.lang));
-  const hits = search(loaded, opts.query, opts.limit ?? 10);
-  const results = hits.map((h) => ({
+  const hits = searchResults(loaded, opts.query, { limit: opts.limit ?? 10, cutoff: RESULTS_CUTOFF });
+  const results = hits.map((h): SearchCommandResult => ({
     slug: h.doc.id,
     title: h.doc.title,
     category: h.doc.category,
     score: Math.round(h.score * 1000) / 1000,
-    snippet: snippetFor(h.doc, h.terms)
+    snippet: snippetFor(snippetSource(h), h.terms)
       .map((p) => (p.mark && opts.color && !opts.json ? `\u001b[1m${p.text}\u001b[22m` : p.text))
       .join(''),
+    ...(h.anchor ? { section: h.anchor } : {}),
   }));
   if (opts.json) return { output: JSON.stringify({ query: opts.query, lang: opts.lang, results }) + '\n', results };
   if (results.length === 0) {

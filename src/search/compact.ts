@@ -84,7 +84,7 @@ export function compactIndex(json: object): CompactIndex {
  */
 export function loadCompactIndex(c: CompactIndex): lunr.Index {
   const termNo = new Map<string, number>();
-  c.terms.forEach((t, i) => termNo.set(t, i));
+  c.terms.forEach((t, i) => { termNo.set(t, i); });
   const postingCache = new Map<string, Record<string, unknown>>();
   const posting = (term: string): Record<string, unknown> | undefined => {
     let p = postingCache.get(term);

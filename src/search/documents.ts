@@ -1,3 +1,5 @@
+import { markdownSections } from './sections.ts';
+
 /**
  * An article as the search index sees it. Built from the Markdown source (front matter already
  * parsed), so the CLI and the site build index exactly the same text.
@@ -15,6 +17,8 @@ export interface SearchDoc {
   headings: string[];
   /** Plain text of the body, code blocks included (error strings and commands are searched too). */
   body: string;
+  /** The body's sections (level-2/3 headings): the anchor each has on the page and its plain text. */
+  sections?: { anchor: string; text: string }[];
 }
 
 /** Plain text of a Markdown body: markup removed, code kept as text, mermaid diagrams dropped. */
@@ -52,5 +56,6 @@ export function toSearchDoc(slug: string, fm: Record<string, unknown>, body: str
     symptoms: strings(fm.symptoms),
     headings: markdownHeadings(body),
     body: markdownToText(body),
+    sections: markdownSections(body).map((sec) => ({ anchor: sec.anchor, text: markdownToText(sec.markdown) })),
   };
 }

@@ -1,4 +1,4 @@
-import lunr from 'lunr';
+import type lunr from 'lunr';
 import type { ResultDoc, SearchData } from './build-index.ts';
 import { loadCompactIndex } from './compact.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -26,7 +26,7 @@ export interface LoadedSearch {
 export function loadSearch(data: SearchData): LoadedSearch {
   const terms = data.index.terms;
   const termNo = new Map<string, number>();
-  terms.forEach((t, i) => termNo.set(t, i));
+  terms.forEach((t, i) => { termNo.set(t, i); });
   return { data, index: loadCompactIndex(data.index), byId: new Map(data.docs.map((d) => [d.id, d])), terms, vocabulary: new Set(termNo.keys()), termNo };
 }
 

@@ -163,7 +163,7 @@ export function queryGroups(text: string, tokenizer: Tokenizer = tokenize): stri
   const out: string[][] = [];
   for (const g of tokenizer.groups(text)) {
     const fresh = g.filter((t) => !seen.has(t));
-    fresh.forEach((t) => seen.add(t));
+    fresh.forEach((t) => { seen.add(t); });
     if (fresh.length > 0) out.push([...new Set(fresh)]);
   }
   return out;

@@ -359,7 +359,8 @@ describe('k8s-kb collect against the stand-in kubectl', () => {
     expect([...files.keys()]).toContain('redacted/logs/pod-2.previous.log');
     // Masks are consistent across files: the pod of the describe is the pod of the table.
     const pods = files.get('redacted/pods.txt')!.toString();
-    const crashing = /^\S+\s+(<name-\d+>)\s+0\/1\s+CrashLoopBackOff/m.exec(pods)![1]!;
+    // A pod is masked as its workload plus the generated tail (`<name-3>-6c9f8d7b5-vx4k2`, issue #15).
+    const crashing = /^\S+\s+(<name-\d+>[-a-z0-9]*)\s+0\/1\s+CrashLoopBackOff/m.exec(pods)![1]!;
     expect(files.get('redacted/describe/pods-2.txt')!.toString()).toContain(`Name:             ${crashing}`);
   });
 

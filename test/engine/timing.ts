@@ -30,6 +30,31 @@ export async function medianMs(f: () => unknown, runs = 3): Promise<number> {
   return times[times.length >> 1]!;
 }
 
+/**
+ * How much more CPU time `f` takes on an input 4× as large (linear ≈ 4, quadratic ≈ 16). CPU time
+ * of this process, not wall time: on a machine shared with other jobs, waiting for a core would
+ * count too, and more for the longer run. The two sizes are timed in turns, the least of each kept.
+ */
+export function cpuGrowth(f: (input: string) => unknown, make: (n: number) => string, n: number, runs = 5): number {
+  const small = make(n);
+  const big = make(4 * n);
+  const cpuMs = (input: string) => {
+    const t = process.cpuUsage();
+    f(input);
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1000;
+  };
+  f(small);
+  f(big);
+  let a = Infinity;
+  let b = Infinity;
+  for (let i = 0; i < runs; i++) {
+    a = Math.min(a, cpuMs(small));
+    b = Math.min(b, cpuMs(big));
+  }
+  return b / Math.max(1, a);
+}
+
 /** Fastest time of a whole diagnosis of `text` with the repository's rules (garbage collection is the noise). */
 export function diagnoseMs(text: string, runs = 3): Promise<number> {
   const rules = ruleSet();

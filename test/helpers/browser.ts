@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DIST } from './dist.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { DIST, requireDist } from './dist.ts';
 import { startServer } from '../../scripts/serve.mjs';
 
 /** Debian's Chromium; playwright's own browser download does not work offline. */
@@ -54,6 +54,25 @@ export async function openSite(mode: Mode): Promise<Site> {
     isLocal: (u: string) => u.startsWith(url),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/**
+ * For one describe block: before its tests, a browser and the site in `mode` (handed to `use`);
+ * after them, both closed.
+ */
+export function withSite(mode: Mode, use: (browser: Browser, site: Site) => void): void {
+  let browser: Browser | undefined;
+  let site: Site | undefined;
+  beforeAll(async () => {
+    requireDist();
+    browser = await launch();
+    site = await openSite(mode);
+    use(browser, site);
+  });
+  afterAll(async () => {
+    await site?.close();
+    await browser?.close();
+  });
 }
 
 /** What a page did that it must not: requests that failed or left the site, errors. */

@@ -13,7 +13,8 @@ describe('search ranking', () => {
   const loaded: Partial<Record<'zh' | 'en', LoadedSearch>> = {};
   beforeAll(() => {
     for (const lang of ['zh', 'en'] as const) loaded[lang] = loadSearch(JSON.parse(JSON.stringify(buildSearchDataFromFiles(ARTICLES, lang))));
-  });
+    // Building both indexes takes seconds, more on a busy machine than the default 10 s hook limit.
+  }, 120_000);
 
   it('has a balanced table of at least 40 queries', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launch, offlineContext, openSite, type Site } from '../helpers/browser.ts';
-import { requireDist } from '../helpers/dist.ts';
+import { browserAvailable, offlineContext, type Site, withSite } from '../helpers/browser.ts';
 import { DESKTOP, PHONE, useScreen } from './screens.ts';
 
 // Issue #16, point 6: axe-core (the npm package, injected into the page) on every page type, in
@@ -83,14 +82,9 @@ const PAGES: { name: string; path: (lang: 'zh' | 'en') => string; act?: (page: P
 describe.runIf(run)('accessibility (axe-core)', () => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite('http-root');
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite('http-root', (b, s) => {
+    browser = b;
+    site = s;
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launch, offlineContext, openSite, type Site } from '../helpers/browser.ts';
+import { browserAvailable, launch, offlineContext, openSite, type Site, withSite } from '../helpers/browser.ts';
 import { distFiles, requireDist } from '../helpers/dist.ts';
 import { loadArticles } from '../helpers/articles.ts';
 import { captureClipboard, DESKTOP, lastCopied, PHONE, useScreen } from './screens.ts';
@@ -17,14 +17,9 @@ const headerBottom = (page: Page) => page.evaluate(() => document.querySelector(
 describe.runIf(run)('articles at 3 a.m.', () => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite('file');
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite('file', (b, s) => {
+    browser = b;
+    site = s;
   });
 
   it('opens every diagnosis article, in both languages, with a First response block above the fold at 1366×900', async () => {
@@ -132,14 +127,9 @@ describe.runIf(run)('articles at 3 a.m.', () => {
 describe.runIf(run)('whole commands', () => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite('file');
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite('file', (b, s) => {
+    browser = b;
+    site = s;
   });
 
   /** Command blocks that scroll sideways, and Copy buttons that cover a line. */

@@ -11,7 +11,7 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { cspHeader, inlineScriptHashes, startServer } from '../../scripts/serve.mjs';
-import { browserAvailable, launch, offlineContext, openSite, type Mode, type Site } from '../helpers/browser.ts';
+import { browserAvailable, offlineContext, type Mode, type Site, withSite } from '../helpers/browser.ts';
 import { DIST, distFiles, readDist, requireDist } from '../helpers/dist.ts';
 
 const run = browserAvailable();
@@ -104,14 +104,9 @@ const violations = (page: Page) => page.evaluate(() => (window as unknown as { _
 describe.runIf(run).each(['file', 'http-root', 'http-subpath'] as Mode[])('pages under the policy (%s)', (mode) => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite(mode);
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite(mode, (b, s) => {
+    browser = b;
+    site = s;
   });
 
   it('home, an article with a diagram, search, a game day and the root page run without a violation', async () => {

@@ -1,10 +1,9 @@
 /** "Possibly related" on the diagnose page: never silent on a paste with errors no rule explains. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launch, offlineContext, openSite, type Mode, type Site } from '../helpers/browser.ts';
-import { requireDist } from '../helpers/dist.ts';
+import { browserAvailable, offlineContext, type Mode, type Site, withSite } from '../helpers/browser.ts';
 
 const run = browserAvailable();
 // A real paste (a NetworkPolicy thread): wget from a test pod times out; no rule names a cause.
@@ -13,14 +12,9 @@ const WGET_TIMEOUTS = readFileSync(join(import.meta.dirname, '../real-pastes/nod
 describe.runIf(run).each(['file', 'http-root'] as Mode[])('diagnose page, possibly related (%s)', (mode) => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite(mode);
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite(mode, (b, s) => {
+    browser = b;
+    site = s;
   });
 
   for (const lang of ['en', 'zh'] as const) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launch, offlineContext, openSite, type Site } from '../helpers/browser.ts';
+import { browserAvailable, offlineContext, type Site, withSite } from '../helpers/browser.ts';
 import { distFiles, readDist, requireDist } from '../helpers/dist.ts';
 import { DESKTOP, PHONE, useScreen } from './screens.ts';
 
@@ -32,14 +32,9 @@ describe('Markdown is rendered wherever a learner reads', () => {
 describe.runIf(run)('training', () => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite('file');
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite('file', (b, s) => {
+    browser = b;
+    site = s;
   });
 
   const ids = (page: Page) => page.locator('[data-drill]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.drill!));

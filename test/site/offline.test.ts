@@ -15,7 +15,20 @@ describe.runIf(run)('every page works offline', () => {
   });
   afterAll(async () => browser?.close());
 
-  const pages = () => distFiles('.html').filter((p) => p !== '404.html');
+  // The 560 alert runbook pages come from one template (test/site/runbooks.test.ts opens them in
+  // every mode): here their index and the first few alert pages per language stand for them all.
+  const RUNBOOK_SAMPLE = 4;
+  const pages = () => {
+    const seen = new Map<string, number>();
+    return distFiles('.html').filter((p) => {
+      if (p === '404.html') return false;
+      const m = /^(\w+)\/runbooks\/.+\/index\.html$/.exec(p);
+      if (!m) return true;
+      const n = seen.get(m[1]!) ?? 0;
+      seen.set(m[1]!, n + 1);
+      return n < RUNBOOK_SAMPLE;
+    });
+  };
 
   for (const mode of ['http-root', 'file'] as Mode[]) {
     it(`loads all pages with zero failed or external requests (${mode})`, async () => {

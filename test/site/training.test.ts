@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launch, offlineContext, openSite, type Mode, type Site } from '../helpers/browser.ts';
+import { browserAvailable, launch, offlineContext, openSite, type Mode, type Site, withSite } from '../helpers/browser.ts';
 import { distFiles, requireDist } from '../helpers/dist.ts';
 
 const run = browserAvailable();
@@ -11,14 +11,9 @@ const run = browserAvailable();
 describe.runIf(run).each(['file', 'http-root'] as Mode[])('training (%s)', (mode) => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite(mode);
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite(mode, (b, s) => {
+    browser = b;
+    site = s;
   });
 
   it('answers a drill wrong and right, with feedback and evidence, and keeps progress across a reload', async () => {

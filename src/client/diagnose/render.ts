@@ -3,11 +3,15 @@
  * text nodes, never innerHTML: a paste that contains <script> or an onerror attribute stays text.
  */
 import type { DiagnoseResult, Finding, RelatedArticle, Subject } from '../../engine/types.ts';
+import { fillSteps, type Recipe, type Step } from '../../engine/steps.ts';
+import { copyText } from '../copy-code.ts';
 
 export interface ArticleData {
   title: string;
   summary: string;
   commands: string;
+  /** First response blocks, filled per finding by fillSteps (absent in old page data). */
+  recipe?: Recipe;
 }
 
 const LABEL_KEYS = [
@@ -15,6 +19,10 @@ const LABEL_KEYS = [
   'more', 'noFindings', 'noFindingsHint', 'related', 'relatedHint', 'relatedLines', 'openArticle', 'pasteView', 'recognised', 'reportHeading', 'restored',
   'showSubjects', 'subject', 'subjects', 'supersededBy', 'tooLargeToKeep', 'working', 'viewElided',
   'linkDamaged', 'remember', 'rememberHint', 'notKept', 'timeBudget',
+  'summaryOne', 'summaryMany', 'summaryNone', 'summaryUnreadable', 'analysedLines', 'unreadable', 'unreadablePart',
+  'reason.empty', 'reason.binary', 'reason.unrecognised', 'reason.truncated', 'reason.linkDamaged',
+  'hint.paste', 'hint.split', 'hint.link', 'otherFinding',
+  'kept.session', 'kept.local', 'kept.off', 'kept.clear', 'kept.dontKeep', 'kept.keep', 'kept.cleared',
   'severity.critical', 'severity.warning', 'severity.info',
 ] as const;
 
@@ -26,6 +34,19 @@ export interface PageData {
   articles: Record<string, ArticleData>;
   labels: Labels;
   examples: { id: string; title: string; text: string }[];
+  /** Rule id → article slug: a finding that names another rule (`supersededBy`) shows that article's title. */
+  ruleArticles?: Record<string, string>;
+}
+
+/** A link to the article a rule points at, by its title: readers never see rule ids. */
+export function ruleArticleLink(ruleId: string, data: PageData): HTMLElement {
+  const slug = data.ruleArticles?.[ruleId];
+  const title = slug ? data.articles[slug]?.title : undefined;
+  if (!slug || !title) return el('span', undefined, data.labels.otherFinding ?? '—');
+  const a = el('a', 'superseded-by', title);
+  a.href = articleHref(slug);
+  a.dataset.article = slug;
+  return a;
 }
 
 /** "Possibly related" articles: heading, hint, and one link per article with the lines it came from. */
@@ -90,7 +111,9 @@ export function renderFinding(f: Finding, index: number, data: PageData, onEvide
   const L = data.labels;
   const article = data.articles[f.article];
   const card = el('article', `finding sev-${f.severity}`);
-  card.tabIndex = 0;
+  // Focusable for the status line's jump link only; the card body is for reading and selecting text.
+  card.tabIndex = -1;
+  card.id = `kb-finding-${index + 1}`;
   card.dataset.article = f.article;
   card.dataset.rule = f.ruleId;
   card.dataset.index = String(index);
@@ -132,7 +155,7 @@ export function renderFinding(f: Finding, index: number, data: PageData, onEvide
     });
     addMeta(L.captured, span);
   }
-  if (f.supersededBy) addMeta(L.supersededBy, data.articles[f.supersededBy]?.title ?? f.supersededBy);
+  if (f.supersededBy) addMeta(L.supersededBy, ruleArticleLink(f.supersededBy, data));
   if (f.evidence.length > 0) {
     const ev = el('span', 'evidence-links');
     f.evidence.slice(0, 12).forEach((e, i) => {
@@ -150,24 +173,60 @@ export function renderFinding(f: Finding, index: number, data: PageData, onEvide
   }
   card.appendChild(meta);
 
-  if (article?.commands) {
+  const filled = article?.recipe?.length ? fillSteps(f, article.recipe, data.lang === 'en' ? 'en' : 'zh') : [];
+  if (filled.length || article?.commands) {
     const steps = el('details', 'finding-steps');
     steps.open = index === 0;
     steps.appendChild(el('summary', undefined, L.firstSteps));
-    steps.appendChild(el('pre', undefined, article.commands));
+    if (filled.length) steps.append(...renderSteps(filled, L));
+    else steps.appendChild(el('pre', undefined, article!.commands));
     card.appendChild(steps);
   }
   const open = el('a', 'button finding-open', L.openArticle);
   open.href = articleHref(f.article);
   card.appendChild(open);
-  card.addEventListener('click', (event) => {
-    if ((event.target as HTMLElement).closest('a, summary, button')) return;
-    onEvidence(f.evidence.map((e) => e.line));
-  });
-  card.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && event.target === card) onEvidence(f.evidence.map((e) => e.line));
-  });
+  // Only the evidence chips lead to the paste view: a click in the card body (selecting a command,
+  // a name) must not move the page (issue #15).
   return card;
+}
+
+/**
+ * Filled-in first steps grouped by where they run: a heading per place, then each step's commands
+ * as a block with its own Copy button. Text only (textContent): the values come from the paste.
+ */
+export function renderSteps(steps: Step[], L: Labels): HTMLElement[] {
+  const out: HTMLElement[] = [el('p', 'meta-line steps-hint', L.stepsHint ?? '')];
+  let group: HTMLElement | undefined;
+  let prev: string | undefined;
+  const copyLabel = document.body.dataset.msgCopy ?? 'Copy';
+  const copiedLabel = document.body.dataset.msgCopied ?? 'Copied';
+  for (const s of steps) {
+    if (!group || s.on !== prev) {
+      group = el('div', 'step-group');
+      if (s.on) group.appendChild(el('p', 'step-on', fill(L.stepOn ?? '{on}', { on: s.on })));
+      out.push(group);
+      prev = s.on;
+    }
+    const pre = el('pre', 'step-command has-copy');
+    // One element per line, each with its newline (as articles have them, rehype-command-lines.ts):
+    // long lines wrap with the ↪ mark, and the code's text is still exactly the command.
+    const code = el('code', 'language-bash');
+    const lines = s.command.split('\n');
+    lines.forEach((line, i) => {
+      code.appendChild(el('span', 'cmd-line', i < lines.length - 1 ? `${line}\n` : line));
+    });
+    const button = el('button', 'copy-code no-print', copyLabel);
+    button.type = 'button';
+    button.addEventListener('click', async (event) => {
+      event.stopPropagation();
+      const ok = await copyText(s.command);
+      button.textContent = ok ? copiedLabel : copyLabel;
+      setTimeout(() => (button.textContent = copyLabel), 1500);
+    });
+    pre.append(code, button);
+    group.appendChild(pre);
+  }
+  return out;
 }
 
 const CONTEXT = 4;
