@@ -15,8 +15,8 @@ export interface RuleBundle {
   rules: { file: string; json: RuleJson }[];
   /** Required literals per pattern, by pattern id (the order the rules use them in). */
   literals: (string[] | null)[];
-  /** Per text fact: the prefilter alternation's source, literal → pattern ids, and the always-tested ids. */
-  prefilters: [string, { source: string | null; byLiteral: [string, number[]][]; always: number[] }][];
+  /** Per text fact: the prefilter alternation's source (building it is most of a cold load). */
+  prefilters: [string, string | null][];
 }
 
 /** Validates rule files (throwing `RuleLoadFailure` naming each file and field) and packs them. */
@@ -25,9 +25,10 @@ export function bundleRules(files: RuleFile[], options: LoadOptions = {}): RuleB
   if (errors.length) throw new RuleLoadFailure(errors);
   return {
     format: RULE_BUNDLE_FORMAT,
-    rules: ruleSet.rules.map((r) => ({ file: r.file, json: r.json })),
+    // A rule's description is for people reading the rule file; the engine never reads it.
+    rules: ruleSet.rules.map((r) => ({ file: r.file, json: withoutDescription(r.json) })),
     literals: ruleSet.patterns.map((p) => p.literals),
-    prefilters: [...ruleSet.prefilters].map(([fact, f]) => [fact, { source: f.re ? f.re.source : null, byLiteral: [...f.byLiteral], always: f.always }]),
+    prefilters: [...ruleSet.prefilters].map(([fact, f]) => [fact, f.re ? f.re.source : null]),
   };
 }
 
@@ -38,4 +39,9 @@ export function ruleSetFromBundle(bundle: RuleBundle): RuleSet {
   // Literals are matched to patterns by number: a bundle edited by hand could pair them wrongly.
   if (ruleSet.patterns.length !== bundle.literals.length) throw new Error(`rule bundle is inconsistent (${bundle.literals.length} analyses for ${ruleSet.patterns.length} patterns): rebuild it`);
   return ruleSet;
+}
+
+function withoutDescription(json: RuleJson): RuleJson {
+  const { description: _description, ...params } = json.event.params;
+  return { ...json, event: { ...json.event, params } };
 }

@@ -165,7 +165,8 @@ export function loadRules(files: RuleFile[], options: LoadOptions = {}): { ruleS
 export interface CompileHints {
   /** By pattern id (patterns are numbered in the order the rules use them). */
   literals: (string[] | null)[];
-  prefilters: Map<string, { source: string | null; byLiteral: [string, number[]][]; always: number[] }>;
+  /** Per text fact, the prefilter alternation's source (null: the fact has no literals). */
+  prefilters: Map<string, string | null>;
 }
 
 /** Loads rule files and throws `RuleLoadFailure` listing every problem when any file is invalid. */
@@ -307,8 +308,7 @@ export function compileRules(valid: { file: string; json: RuleJson }[], hints?: 
       scalarPatterns.set(fact, ps);
       continue;
     }
-    const shipped = hints?.prefilters.get(fact);
-    prefilters.set(fact, shipped ? { re: shipped.source === null ? null : new RegExp(shipped.source, 'gi'), byLiteral: new Map(shipped.byLiteral), always: shipped.always } : prefilterFor(ps));
+    prefilters.set(fact, prefilterFor(ps, hints?.prefilters.get(fact)));
   }
 
   const ungatedByKind = new Map<string, CompiledRule[]>();
@@ -323,8 +323,11 @@ export function compileRules(valid: { file: string; json: RuleJson }[], hints?: 
   return { rules, patterns, patternByFactKey, prefilters, scalarPatterns, scalarPatternList, numberThresholds, stringConstants, ungatedByKind, ungatedAnyKind, gatedByPattern, engines: new Map() };
 }
 
-/** One text fact's prefilter: the literals of its patterns in one alternation, each mapped to the patterns it admits. */
-function prefilterFor(ps: PatternInfo[]): FactPrefilter {
+/**
+ * One text fact's prefilter: the literals of its patterns in one alternation, each mapped to the
+ * patterns it admits. `shipped` (from a rule bundle) saves building the alternation, the costly part.
+ */
+function prefilterFor(ps: PatternInfo[], shipped?: string | null): FactPrefilter {
   const byLiteral = new Map<string, number[]>();
   const always: number[] = [];
   for (const p of ps) {
@@ -340,7 +343,8 @@ function prefilterFor(ps: PatternInfo[]): FactPrefilter {
     for (const o of lits) if (l.includes(o)) for (const id of byLiteral.get(o)!) ids.add(id);
     closed.set(l, [...ids]);
   }
-  return { re: lits.length ? new RegExp(literalTrie(lits), 'gi') : null, byLiteral: closed, always };
+  const source = shipped !== undefined ? shipped : lits.length ? literalTrie(lits) : null;
+  return { re: source === null ? null : new RegExp(source, 'gi'), byLiteral: closed, always };
 }
 
 function escapeRegex(s: string): string {
