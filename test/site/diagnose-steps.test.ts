@@ -5,37 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launch, offlineContext, openSite, type Mode, type Site } from '../helpers/browser.ts';
-import { requireDist } from '../helpers/dist.ts';
+import { describe, expect, it } from 'vitest';
+import type { Browser, } from 'playwright-core';
+import { browserAvailable, offlineContext, type Mode, type Site, withSite } from '../helpers/browser.ts';
+import { captureClipboard, lastCopied } from './screens.ts';
 
 const run = browserAvailable();
 const OOM_JAVA = readFileSync(join(import.meta.dirname, '../fixtures/describe-pod/oomkilled-java.txt'), 'utf8');
 
-async function captureClipboard(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __copied: string[] };
-    w.__copied = [];
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (t: string) => void w.__copied.push(t) },
-    });
-  });
-}
-const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
-
 describe.runIf(run).each(['file', 'http-root'] as Mode[])('diagnose page, filled-in steps (%s)', (mode) => {
   let browser: Browser;
   let site: Site;
-  beforeAll(async () => {
-    requireDist();
-    browser = await launch();
-    site = await openSite(mode);
-  });
-  afterAll(async () => {
-    await site?.close();
-    await browser?.close();
+  withSite(mode, (b, s) => {
+    browser = b;
+    site = s;
   });
 
   for (const lang of ['en', 'zh'] as const) {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { browserAvailable, launch, offlineContext, openSite, type Mode } from '../helpers/browser.ts';
 import { readDist, requireDist } from '../helpers/dist.ts';
 import { DESKTOP, PHONE, useScreen } from './screens.ts';
@@ -79,6 +79,15 @@ describe('section anchors of the shipped search data', () => {
   });
 });
 
+/** Follows "Diagnose this": the diagnose page opens with the paste in the box and finds the Pending cause. */
+async function diagnoseThis(page: Page, from: Locator, paste: string): Promise<void> {
+  await from.locator('.search-diagnose a').click();
+  await page.waitForURL(/\/diagnose\/index\.html#paste=/);
+  expect(await page.locator('[data-paste]').inputValue()).toBe(paste);
+  await expect.poll(() => page.locator('.finding').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await page.locator('.finding').first().getAttribute('data-article')).toBe('pod-pending-insufficient-resources');
+}
+
 describe.runIf(run).each(['file', 'http-subpath'] as Mode[])('search for pasted errors (%s)', (mode) => {
   let browser: Browser;
   beforeAll(async () => {
@@ -111,11 +120,7 @@ describe.runIf(run).each(['file', 'http-subpath'] as Mode[])('search for pasted 
     });
     expect(order[0]).toBeGreaterThanOrEqual(0);
     expect(order[0]).toBeLessThan(order[1]!);
-    await host.locator('.search-diagnose a').click();
-    await page.waitForURL(/\/diagnose\/index\.html#paste=/);
-    expect(await page.locator('[data-paste]').inputValue()).toBe(ISSUE_LINE);
-    await expect.poll(() => page.locator('.finding').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await page.locator('.finding').first().getAttribute('data-article')).toBe('pod-pending-insufficient-resources');
+    await diagnoseThis(page, host, ISSUE_LINE);
     await context.close();
     await site.close();
     expect(rec.external).toEqual([]);
@@ -137,11 +142,7 @@ describe.runIf(run).each(['file', 'http-subpath'] as Mode[])('search for pasted 
     expect(await popup.locator('.search-result').first().getAttribute('data-slug')).toBe('pod-pending-insufficient-resources');
     // The box holds one line; the paste keeps its lines for the diagnose page.
     expect(await page.locator('[data-search-input]').inputValue()).not.toContain('\n');
-    await popup.locator('.search-diagnose a').click();
-    await page.waitForURL(/\/diagnose\/index\.html#paste=/);
-    expect(await page.locator('[data-paste]').inputValue()).toBe(PASTE);
-    await expect.poll(() => page.locator('.finding').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await page.locator('.finding').first().getAttribute('data-article')).toBe('pod-pending-insufficient-resources');
+    await diagnoseThis(page, popup, PASTE);
     await context.close();
     await site.close();
     expect(rec.external).toEqual([]);
