@@ -23,6 +23,9 @@ export interface ReportLabels {
   lineRange: string;
   more: string;
   sectionKinds: Record<string, string>;
+  /** "First steps" and "on {on}:" (optional: reports without steps need neither). */
+  firstSteps?: string;
+  stepOn?: string;
 }
 
 /** `Pod shop/web-1`, `Node 10.0.0.7`. */
@@ -56,12 +59,30 @@ function linkTarget(url: string): string {
 }
 
 function evidenceBlock(f: Finding, lines: string[], mask: (s: string) => string): string {
-  const rows = f.evidence.slice(0, 8).map((e) => `${String(e.line).padStart(5)} | ${(lines[e.line - 1] ?? mask(e.text)).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ')}`);
-  // A fence longer than any backtick run in the rows: nothing in them can close it.
+  const rows = f.evidence.slice(0, 8).map((e) => `${String(e.line).padStart(5)} | ${(lines[e.line - 1] ?? mask(e.text)).replace(CONTROLS, ' ')}`);
+  return codeBlock('text', rows);
+}
+
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Rows in a fenced block whose fence is longer than any backtick run in them: nothing in them can close it. */
+function codeBlock(info: string, rows: string[]): string {
   let longest = 2;
   for (const r of rows) for (const run of r.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
-  return [`${fence}text`, ...rows, fence].join('\n');
+  return [`${fence}${info}`, ...rows, fence].join('\n');
+}
+
+/** A finding's filled-in steps as one shell block, each place introduced by a `# on …` comment. */
+function stepsBlock(steps: { on: string; command: string }[], stepOn: string, mask: (s: string) => string): string {
+  const rows: string[] = [];
+  let prev: string | undefined;
+  for (const s of steps) {
+    if (s.on && s.on !== prev) rows.push(`# ${mask(stepOn.replace('{on}', s.on)).replace(CONTROLS, ' ')}`);
+    prev = s.on;
+    rows.push(...mask(s.command).replace(CONTROLS, ' ').split('\n'));
+  }
+  return codeBlock('bash', rows);
 }
 
 /**
@@ -93,6 +114,9 @@ export function buildReport(result: DiagnoseResult, lines: string[], articles: R
     if (a) out.push(`   - ${labels.article}: [${escapeMarkdown(a.title)}](${linkTarget(a.url)})`);
     if (f.evidence.length > 0) {
       out.push(`   - ${labels.evidence}:`, '', evidenceBlock(f, lines, mask).replace(/^/gm, '     '), '');
+    }
+    if (f.steps?.length && labels.firstSteps) {
+      out.push(`   - ${labels.firstSteps}:`, '', stepsBlock(f.steps, labels.stepOn ?? '{on}', mask).replace(/^/gm, '     '), '');
     }
   });
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';

@@ -126,6 +126,36 @@ describe("redact: the knowledge base's own links survive", () => {
     expect(md).not.toContain('order-service');
     expect(md).toMatch(/`Pod <name-\d+>\/<name-\d+>-7d9f8c6b5-x2x9k`/);
   });
+
+  it('puts the filled-in steps under each finding, masked like the paste, in a block nothing can close', () => {
+    const redactor = createRedactor();
+    const labels: ReportLabels = {
+      heading: 'k8s-kb diagnosis', recognised: 'Recognised', findings: 'Findings', noFindings: 'None',
+      severity: { critical: 'Critical', warning: 'Warning', info: 'Info' }, subject: 'Affects', evidence: 'Evidence',
+      captured: 'Found', article: 'Open the article', lineRange: 'lines {from}–{to}', more: 'more', sectionKinds: {},
+      firstSteps: 'First recovery steps', stepOn: 'Run on: {on}',
+    };
+    const pod = { kind: 'Pod', namespace: 'shop', name: 'order-service-7d9f8c6b5-x2x9k' };
+    const steps = [
+      { on: 'any host with kubectl access to the cluster', command: "export NS='shop' POD='order-service-7d9f8c6b5-x2x9k'\nkubectl -n \"${NS}\" describe pod \"${POD}\"" },
+      { on: 'any host with kubectl access to the cluster', command: 'echo ```` done' },
+      { on: 'the node that ran the pod (as root)', command: 'journalctl -k --since "2 hours ago" --no-pager' },
+    ];
+    const result = {
+      sections: [],
+      messages: [],
+      findings: [{ ruleId: 'oomkilled-last-state', article: 'oomkilled', severity: 'critical' as const, score: 0.9, subject: pod, evidence: [], captures: {}, count: 1, subjects: [pod], steps }],
+    };
+    redactor(DESCRIBE);
+    const md = buildReport(result, [], { oomkilled: { title: 'Container OOMKilled', summary: '', url: 'x' } }, labels, (s) => redactor(s).text);
+    const block = md.slice(md.indexOf('First recovery steps'));
+    expect(block).toContain('`````bash');
+    expect(block.match(/# Run on: /g)).toHaveLength(2);
+    expect(block).toContain('kubectl -n "${NS}" describe pod "${POD}"');
+    expect(block).not.toContain('order-service');
+    // Without the labels (an older caller) the report has no steps section.
+    expect(buildReport(result, [], {}, { ...labels, firstSteps: undefined })).not.toContain('Run on');
+  });
 });
 
 describe('redact: linear time', () => {

@@ -47,6 +47,10 @@ describe.runIf(run).each(['file', 'http-root'] as Mode[])('diagnose page, filled
       expect(await copy.textContent()).toBe(lang === 'en' ? 'Copy' : '复制');
       await copy.click();
       await expect.poll(() => lastCopied(page)).toBe(await blocks.nth(3).textContent());
+      // The copied report carries the same steps under the finding.
+      await page.locator('[data-copy-report]').click();
+      await expect.poll(() => lastCopied(page)).toContain(lang === 'en' ? 'First recovery steps' : '第一步恢复操作');
+      expect(await lastCopied(page)).toContain("MEM_LIMIT='1920Mi'");
       await context.close();
       expect(rec.external).toEqual([]);
       expect(rec.errors).toEqual([]);

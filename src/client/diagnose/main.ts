@@ -5,6 +5,7 @@
  */
 import type { DiagnoseResult } from '../../engine/types.ts';
 import { buildReport, type ArticleInfo } from '../../diagnose/report.ts';
+import { fillSteps } from '../../engine/steps.ts';
 import { createRedactor } from '../../diagnose/redact.ts';
 import { encodeShareFragment, readShareFragment, type SharedPaste } from '../../diagnose/share.ts';
 import { MAX_ANSWERS, relatedFor } from '../../engine/related.ts';
@@ -447,7 +448,13 @@ $('[data-copy-report]').addEventListener('click', async () => {
   const sectionKinds = Object.fromEntries(
     Object.entries(L).flatMap(([k, v]) => (k.startsWith('section.') && v !== undefined ? [[k.slice('section.'.length), v]] : [])),
   );
-  const report = buildReport(last.result, pasteLines(text), articles, {
+  // The same filled-in steps the cards show, in the report under each finding.
+  const lang = data.lang === 'en' ? 'en' : 'zh';
+  const findings = last.result.findings.map((f) => {
+    const recipe = data.articles[f.article]?.recipe;
+    return recipe?.length ? { ...f, steps: fillSteps(f, recipe, lang) } : f;
+  });
+  const report = buildReport({ ...last.result, findings }, pasteLines(text), articles, {
     heading: L.reportHeading,
     recognised: L.recognised,
     findings: L.findings,
@@ -460,6 +467,8 @@ $('[data-copy-report]').addEventListener('click', async () => {
     lineRange: L.lineRange,
     more: L.more,
     sectionKinds,
+    firstSteps: L.firstSteps,
+    stepOn: L.stepOn,
   }, redactor ? (s) => redactor(s).text : undefined);
   await copy(report);
 });
