@@ -162,72 +162,74 @@ describe.runIf(run).each(['file', 'http-subpath'] as Mode[])('diagnose page acti
     expect(rec.errors).toEqual([]);
   }, 180_000);
 
-  it('brings the results into view after a run on a phone (390×844)', async () => {
-    const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const page = await phone.newPage();
-    await page.goto(site.url('en/diagnose/index.html'));
-    const before = await page.locator('[data-status]').evaluate((e) => e.getBoundingClientRect().top);
-    await diagnose(page, OOM);
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-    const status = await page.locator('[data-status]').boundingBox();
-    const card = await page.locator('.finding').first().boundingBox();
-    expect(status!.y).toBeGreaterThanOrEqual(0);
-    expect(card!.y).toBeLessThan(844); // the first finding starts on the first screen
-    expect(card!.y).toBeGreaterThan(0);
-    // Typing (not a paste or a run) never scrolls the page away from the box.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator('[data-paste]').focus();
-    await page.keyboard.type('x');
-    const typed = await page.evaluate(() => window.scrollY);
-    await page.waitForTimeout(900); // the debounced run has rendered by now
-    expect(await page.evaluate(() => window.scrollY)).toBe(typed);
-    // Without the scroll the results would start below the fold (the issue: 1.3 screens down).
-    expect(before).toBeGreaterThan(844 * 0.6);
-    await phone.close();
-  });
+  for (const lang of ['en', 'zh'] as const) {
+    it(`brings the results into view after a run on a phone (390×844) (${lang})`, async () => {
+      const phone = await browser.newContext({ locale: LOCALE[lang], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const page = await phone.newPage();
+      await page.goto(site.url(`${lang}/diagnose/index.html`));
+      const before = await page.locator('[data-status]').evaluate((e) => e.getBoundingClientRect().top);
+      await diagnose(page, OOM);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      const status = await page.locator('[data-status]').boundingBox();
+      const card = await page.locator('.finding').first().boundingBox();
+      expect(status!.y).toBeGreaterThanOrEqual(0);
+      expect(card!.y).toBeLessThan(844); // the first finding starts on the first screen
+      expect(card!.y).toBeGreaterThan(0);
+      // Typing (not a paste or a run) never scrolls the page away from the box.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('[data-paste]').focus();
+      await page.keyboard.type('x');
+      const typed = await page.evaluate(() => window.scrollY);
+      await page.waitForTimeout(900); // the debounced run has rendered by now
+      expect(await page.evaluate(() => window.scrollY)).toBe(typed);
+      // Without the scroll the results would start below the fold (the issue: 1.3 screens down).
+      expect(before).toBeGreaterThan(844 * 0.6);
+      await phone.close();
+    });
 
-  it('has a Copy button on every block of commands, and it copies the commands', async () => {
-    const { context, rec } = await offlineContext(browser, site, 'en-US');
-    const page = await context.newPage();
-    await captureClipboard(page);
-    await page.goto(site.url('en/diagnose/index.html'));
-    await diagnose(page, OOM);
-    const blocks = page.locator('.finding-steps pre');
-    expect(await blocks.count()).toBeGreaterThan(0);
-    expect(await page.locator('.finding-steps pre button.copy-code').count()).toBe(await blocks.count());
-    const firstBlock = page.locator('.finding').first().locator('.finding-steps pre').first();
-    const button = firstBlock.locator('button.copy-code');
-    const commands = ((await firstBlock.textContent()) ?? '').replace(((await button.textContent()) ?? '').trim(), '').trim();
-    await button.click();
-    await expect.poll(() => lastCopied(page)).not.toBe('');
-    const copied = await lastCopied(page);
-    expect(copied.trim().length).toBeGreaterThan(5);
-    expect(commands).toContain(copied.trim().split('\n')[0]!.trim());
-    expect(copied).not.toMatch(/^(Copy|Copied)/);
-    await context.close();
-    expect(rec.errors).toEqual([]);
-  });
+    it(`has a Copy button on every block of commands, and it copies the commands (${lang})`, async () => {
+      const { context, rec } = await offlineContext(browser, site, LOCALE[lang]);
+      const page = await context.newPage();
+      await captureClipboard(page);
+      await page.goto(site.url(`${lang}/diagnose/index.html`));
+      await diagnose(page, OOM);
+      const blocks = page.locator('.finding-steps pre');
+      expect(await blocks.count()).toBeGreaterThan(0);
+      expect(await page.locator('.finding-steps pre button.copy-code').count()).toBe(await blocks.count());
+      const firstBlock = page.locator('.finding').first().locator('.finding-steps pre').first();
+      const button = firstBlock.locator('button.copy-code');
+      const commands = ((await firstBlock.textContent()) ?? '').replace(((await button.textContent()) ?? '').trim(), '').trim();
+      await button.click();
+      await expect.poll(() => lastCopied(page)).not.toBe('');
+      const copied = await lastCopied(page);
+      expect(copied.trim().length).toBeGreaterThan(5);
+      expect(commands).toContain(copied.trim().split('\n')[0]!.trim());
+      expect(copied).not.toMatch(/^(Copy|Copied|复制|已复制)/);
+      await context.close();
+      expect(rec.errors).toEqual([]);
+    });
 
-  it('selecting text in a card does not jump to the paste; an evidence chip does', async () => {
-    const { context } = await offlineContext(browser, site, 'en-US');
-    const page = await context.newPage();
-    await page.goto(site.url('en/diagnose/index.html'));
-    await diagnose(page, OOM);
-    const card = page.locator('.finding').first();
-    await card.scrollIntoViewIfNeeded();
-    const y0 = await page.evaluate(() => window.scrollY);
-    // Select the summary by triple click (each click of it went to the paste view before), then
-    // a plain click on the card body.
-    await card.locator('.finding-summary').click({ clickCount: 3 });
-    expect((await page.evaluate(() => String(getSelection()))).length).toBeGreaterThan(3);
-    await card.locator('.finding-meta dt').first().click();
-    await page.waitForTimeout(400);
-    expect(await page.locator('.paste-line.is-focus').count()).toBe(0);
-    expect(Math.abs((await page.evaluate(() => window.scrollY)) - y0)).toBeLessThan(5);
-    await card.locator('.evidence-line').first().click();
-    await expect.poll(() => page.locator('.paste-line.is-focus').count()).toBe(1);
-    await context.close();
-  });
+    it(`selecting text in a card does not jump to the paste; an evidence chip does (${lang})`, async () => {
+      const { context } = await offlineContext(browser, site, LOCALE[lang]);
+      const page = await context.newPage();
+      await page.goto(site.url(`${lang}/diagnose/index.html`));
+      await diagnose(page, OOM);
+      const card = page.locator('.finding').first();
+      await card.scrollIntoViewIfNeeded();
+      const y0 = await page.evaluate(() => window.scrollY);
+      // Select the summary by triple click (each click of it went to the paste view before), then
+      // a plain click on the card body.
+      await card.locator('.finding-summary').click({ clickCount: 3 });
+      expect((await page.evaluate(() => String(getSelection()))).length).toBeGreaterThan(3);
+      await card.locator('.finding-meta dt').first().click();
+      await page.waitForTimeout(400);
+      expect(await page.locator('.paste-line.is-focus').count()).toBe(0);
+      expect(Math.abs((await page.evaluate(() => window.scrollY)) - y0)).toBeLessThan(5);
+      await card.locator('.evidence-line').first().click();
+      await expect.poll(() => page.locator('.paste-line.is-focus').count()).toBe(1);
+      await context.close();
+    });
+  }
 
   for (const lang of ['en', 'zh'] as const) {
     it(`says where the paste is kept, clears it at once, and "Don't keep" stores nothing, across reloads (${lang})`, async () => {
