@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { buildSearchData, type SearchData } from './build-index.ts';
@@ -16,7 +16,21 @@ export function readSearchDocs(articlesDir: string, lang: string): SearchDoc[] {
     const fm = yaml.load(m[1]!, { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
     docs.push(toSearchDoc(name.replace(/\.md$/, ''), fm, m[2]!));
   }
+  addAlertNames(docs, join(articlesDir, '..', 'runbooks.json'));
   return docs;
+}
+
+/**
+ * An on-call engineer types the alert that paged them (`KubePodCrashLooping`): each alert of the
+ * runbook pages (content/runbooks.json) becomes a tag of the articles its page leads to. The name
+ * goes in lower case, so it is one word (not `kube pod crash looping`, which would lift these
+ * articles for every query about pods).
+ */
+function addAlertNames(docs: SearchDoc[], runbooksFile: string): void {
+  if (!existsSync(runbooksFile)) return;
+  const { alerts } = JSON.parse(readFileSync(runbooksFile, 'utf8')) as { alerts: { name: string; articles: string[] }[] };
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  for (const alert of alerts) for (const slug of alert.articles) byId.get(slug)?.tags.push(alert.name.toLowerCase());
 }
 
 /** Node-only: the search data of one language, built from the article files. */
