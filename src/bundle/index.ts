@@ -8,7 +8,7 @@
  * const report = await diagnoseBundle(prepareBundle(files, skipped), (text) => diagnose(text, ruleSet));
  * ```
  */
-export { readTar, isGzip, cleanPath, BundleError, type BundleFile, type SkippedFile } from './tar.ts';
+export { readTar, isGzip, cleanPath, BundleError, type BundleContents, type BundleFile, type SkippedFile } from './tar.ts';
 export { prepareBundle } from './prepare.ts';
 export { diagnoseBundle, type BundleReport, type BundleFinding } from './diagnose.ts';
 export * from './limits.ts';

@@ -100,7 +100,8 @@ function paxPath(data: Uint8Array): string | undefined {
   return path;
 }
 
-export interface TarContents {
+/** What was read of an archive or a folder: its files, and what was left out and why. */
+export interface BundleContents {
   files: BundleFile[];
   skipped: SkippedFile[];
 }
@@ -112,7 +113,7 @@ export interface TarContents {
  * Throws BundleError('not-tar') when the first block is not a tar header, ('truncated') when an
  * entry runs past the end.
  */
-export function readTar(tar: Uint8Array): TarContents {
+export function readTar(tar: Uint8Array): BundleContents {
   const files: BundleFile[] = [];
   const skipped: SkippedFile[] = [];
   let offset = 0;

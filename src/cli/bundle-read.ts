@@ -3,7 +3,7 @@
  * `.tar` archive inflated with a cap. What is read is bounded by src/bundle/limits.ts; the engine
  * side (which files, as what, one cluster) is src/bundle/.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -15,9 +15,11 @@ import {
   MAX_BUNDLE_TOTAL_BYTES,
   MAX_INFLATED_BYTES,
   readTar,
+  type BundleContents,
   type BundleFile,
   type SkippedFile,
 } from '../bundle/index.ts';
+import { readFileUpTo } from './io.ts';
 
 /** A positional that names a bundle: an archive by its name, or a directory. */
 export function isBundlePath(input: string): boolean {
@@ -30,41 +32,12 @@ export function isBundlePath(input: string): boolean {
   }
 }
 
-/** Up to `max` + 1 bytes of a file through a descriptor (a FIFO or /dev/zero ends too). */
-function readBounded(path: string, max: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(fstatSync(fd).size + 1, 64 * 1024)));
-    let n = 0;
-    let out = buf;
-    for (;;) {
-      if (n === out.length) {
-        if (out.length > max) break;
-        const bigger = Buffer.allocUnsafe(Math.min(max + 1, out.length * 2));
-        out.copy(bigger, 0, 0, n);
-        out = bigger;
-      }
-      const r = readSync(fd, out, n, out.length - n, null);
-      if (r === 0) break;
-      n += r;
-    }
-    return out.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export interface ReadBundle {
-  files: BundleFile[];
-  skipped: SkippedFile[];
-}
-
 /**
  * Regular files under a folder, in sorted order, paths relative to it. Symbolic links are not
  * followed (troubleshoot.sh's `all-logs/` are links to files read anyway; a link could lead out of
  * the folder); devices and sockets are skipped.
  */
-export function readBundleDir(dir: string): ReadBundle {
+export function readBundleDir(dir: string): BundleContents {
   const files: BundleFile[] = [];
   const skipped: SkippedFile[] = [];
   let entries = 0;
@@ -87,7 +60,7 @@ export function readBundleDir(dir: string): ReadBundle {
       else if (st.size > MAX_BUNDLE_FILE_BYTES) skipped.push({ path, reason: 'too-large' });
       else if (total + st.size > MAX_BUNDLE_TOTAL_BYTES) skipped.push({ path, reason: 'total-limit' });
       else {
-        const data = readBounded(p, MAX_BUNDLE_FILE_BYTES);
+        const data = readFileUpTo(p, MAX_BUNDLE_FILE_BYTES);
         if (data.length > MAX_BUNDLE_FILE_BYTES) skipped.push({ path, reason: 'too-large' });
         else {
           total += data.length;
@@ -105,8 +78,8 @@ export function readBundleDir(dir: string): ReadBundle {
  * The files of a `.tar.gz` / `.tgz` (or plain `.tar`) archive. Inflating stops at
  * MAX_INFLATED_BYTES: a gzip bomb is a BundleError('gzip-limit'), not an out-of-memory crash.
  */
-export function readBundleArchive(file: string): ReadBundle {
-  const raw = readBounded(file, MAX_INFLATED_BYTES);
+export function readBundleArchive(file: string): BundleContents {
+  const raw = readFileUpTo(file, MAX_INFLATED_BYTES);
   let tar: Uint8Array = raw;
   if (isGzip(raw)) {
     try {
@@ -121,6 +94,6 @@ export function readBundleArchive(file: string): ReadBundle {
 }
 
 /** A bundle path as read: a folder or an archive. */
-export function readBundlePath(input: string): ReadBundle {
+export function readBundlePath(input: string): BundleContents {
   return statSync(input).isDirectory() ? readBundleDir(input) : readBundleArchive(input);
 }

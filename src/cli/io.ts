@@ -85,11 +85,9 @@ function readRuleFile(path: string, shown: string): RuleFile {
   const fd = openSync(path, 'r');
   try {
     if (!fstatSync(fd).isFile()) return { path: shown, text: '', error: 'not a regular file; not read' };
-    const buf = Buffer.alloc(MAX_RULE_FILE_BYTES + 1);
-    let n = 0;
-    for (let r: number; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
-    if (n > MAX_RULE_FILE_BYTES) return { path: shown, text: '', error: `larger than ${MAX_RULE_FILE_BYTES / 1024} KB; not read` };
-    return { path: shown, text: buf.toString('utf8', 0, n) };
+    const bytes = readUpTo(fd, MAX_RULE_FILE_BYTES);
+    if (bytes.length > MAX_RULE_FILE_BYTES) return { path: shown, text: '', error: `larger than ${MAX_RULE_FILE_BYTES / 1024} KB; not read` };
+    return { path: shown, text: bytes.toString('utf8') };
   } finally {
     closeSync(fd);
   }
@@ -121,6 +119,34 @@ export function decodeInput(bytes: Uint8Array): string {
 }
 
 /**
+ * Up to `max` + 1 bytes from a descriptor, read in chunks whatever `stat` says (it says 0 for
+ * devices, FIFOs and /proc files, and /dev/zero never ends): one byte more than `max` tells a file of
+ * exactly `max` from a longer one.
+ */
+export function readUpTo(fd: number, max: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total <= max) {
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** A file's first `max` + 1 bytes at most (see readUpTo). */
+export function readFileUpTo(path: string, max: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    return readUpTo(fd, max);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Reads one input file through a descriptor, MAX_READ_BYTES at most, whatever `stat` says (it says
  * 0 for devices, FIFOs and /proc files). Throws a Node error (ENOENT, EACCES, EISDIR…) for
  * unreadable files.
@@ -129,18 +155,9 @@ export function readInput(file: string): Input {
   const fd = openSync(file, 'r');
   try {
     if (fstatSync(fd).isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR' });
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < MAX_READ_BYTES) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, MAX_READ_BYTES - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) return { text: decodeInput(Buffer.concat(chunks, total)), capped: false };
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
-    }
-    // At the cap: one more byte tells a file of exactly the cap from a longer one.
-    const capped = readSync(fd, Buffer.alloc(1), 0, 1, null) > 0;
-    return { text: decodeInput(Buffer.concat(chunks, total)), capped };
+    const bytes = readUpTo(fd, MAX_READ_BYTES);
+    const capped = bytes.length > MAX_READ_BYTES;
+    return { text: decodeInput(capped ? bytes.subarray(0, MAX_READ_BYTES) : bytes), capped };
   } finally {
     closeSync(fd);
   }

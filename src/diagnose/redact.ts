@@ -6,6 +6,7 @@
  * app `order-service` becomes `<name-1>-7d9f8c6b5-x2x9k` — so the shared text still reads as one
  * incident. Only sharing and copying use it; the diagnosis runs on the original text.
  */
+import { SAFE_CHARS } from '../engine/generated-names.ts';
 
 export interface Redaction {
   text: string;
@@ -60,7 +61,7 @@ const KUBECTL_OBJECT = /\b((?:kubectl|oc)[ \t]+(?:logs|exec(?:[ \t]+-it)?|(?:des
  * StatefulSet's `-0`): Kubernetes draws these from consonants and digits without vowels, 0, 1 or 3,
  * so `web-frontend` keeps its `-frontend`. Tested on the last 18 characters only.
  */
-const POD_TAIL = /-(?:[bcdfghjklmnpqrstvwxz2456789]{6,10}(?:-[bcdfghjklmnpqrstvwxz2456789]{5})?|[bcdfghjklmnpqrstvwxz2456789]{5}|\d{1,4})$/;
+const POD_TAIL = new RegExp(`-(?:${SAFE_CHARS}{6,10}(?:-${SAFE_CHARS}{5})?|${SAFE_CHARS}{5}|\\d{1,4})$`);
 
 /** `order-service-7d9f8c6b5-x2x9k` → [`order-service`, `-7d9f8c6b5-x2x9k`]; undefined when there is no generated tail. */
 function splitPodName(name: string): [string, string] | undefined {

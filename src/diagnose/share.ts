@@ -3,6 +3,7 @@
  * server. It is compressed (deflate-raw, CompressionStream: Chromium 80+, Firefox 113+, Node 18+)
  * and base64url-encoded.
  */
+import { inflateCapped } from '../lib/inflate.ts';
 
 const PREFIX = 'paste=';
 
@@ -29,39 +30,6 @@ export type SharedPaste =
   | { kind: 'too-large' };
 
 class TooLarge extends Error {}
-
-/** A pass-through stream that counts bytes and fails once more than `limit` have gone through. */
-function countingStream(limit: number): TransformStream<Uint8Array, Uint8Array> {
-  let total = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      total += chunk.byteLength;
-      if (total > limit) controller.error(new TooLarge());
-      else controller.enqueue(chunk);
-    },
-  });
-}
-
-/** Inflates `data` through a counting stream: at most `limit` bytes are ever held. */
-async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).pipeThrough(countingStream(limit));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.byteLength;
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Response(new Blob([data as BlobPart]).stream().pipeThrough(stream));
@@ -93,7 +61,7 @@ export async function readShareFragment(fragment: string, limit = MAX_SHARE_BYTE
   const body = fragment.replace(/^#/, '');
   if (!body.startsWith(PREFIX)) return { kind: 'none' };
   try {
-    const bytes = await inflate(fromBase64Url(body.slice(PREFIX.length)), limit);
+    const bytes = await inflateCapped(new Blob([fromBase64Url(body.slice(PREFIX.length)) as BlobPart]), 'deflate-raw', limit, () => new TooLarge());
     let lines = 0;
     for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && ++lines > MAX_SHARE_LINES) return { kind: 'too-large' };
     return { kind: 'paste', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

@@ -10,6 +10,7 @@
  *   `pods "x" is forbidden`, `node/x` …) or, failing that, to the only object the paste is about.
  */
 import type { RawFinding } from './evaluate.ts';
+import { SAFE_CHARS } from './generated-names.ts';
 import { NO_SCALARS, NO_TEXTS } from './parsers/parser.ts';
 import type { Finding, Subject, SubjectFacts } from './types.ts';
 
@@ -80,10 +81,9 @@ export function subjectOnLine(text: string): Subject | null {
   return generatedPodOnLine(text);
 }
 
-// A pod a Deployment made: `<name>-<pod-template-hash>-<5>`, from the alphabet Kubernetes uses for
-// generated names (no vowels, no 0/1/3), or the numeric hashes of old releases (`web-1564180365-x2bd5`).
-const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
-const GENERATED_POD = new RegExp(`^[a-z0-9][a-z0-9.-]{0,230}[a-z0-9]-(?:${SAFE}{6,10}|\\d{8,10})-${SAFE}{5}$`);
+// A pod a Deployment made: `<name>-<pod-template-hash>-<5>`, or with the numeric hashes of old
+// releases (`web-1564180365-x2bd5`).
+const GENERATED_POD = new RegExp(`^[a-z0-9][a-z0-9.-]{0,230}[a-z0-9]-(?:${SAFE_CHARS}{6,10}|\\d{8,10})-${SAFE_CHARS}{5}$`);
 
 /**
  * A generated pod name standing alone as a word of the line (a `get pods` row, custom-columns,

@@ -18,6 +18,7 @@
  *         Environment:
  *           JAVA_OPTS:  -Xms768m -Xmx1536m
  */
+import { SAFE_CHARS } from './generated-names.ts';
 import type { Finding, SectionInfo } from './types.ts';
 
 /** Raw values for one finding (names below); every value is one line of paste text at most. */
@@ -32,9 +33,8 @@ const MAX_BLOCK_LINES = 2000;
 /** A value longer than this is not a Kubernetes name or quantity: not used. */
 const MAX_VALUE_CHARS = 253;
 
-// ReplicaSet and pod-name hashes use this alphabet (k8s.io/apimachinery rand.SafeEncodeString).
-const HASHED_POD = /^(.+)-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/;
-const HASHED_RS = /^(.+)-[bcdfghjklmnpqrstvwxz2456789]{6,10}$/;
+const HASHED_POD = new RegExp(`^(.+)-${SAFE_CHARS}{6,10}-${SAFE_CHARS}{5}$`);
+const HASHED_RS = new RegExp(`^(.+)-${SAFE_CHARS}{6,10}$`);
 
 const KEY_VALUE = /^([A-Za-z][A-Za-z -]*?):[ \t]*(.*)$/;
 

@@ -219,8 +219,8 @@ type Values = NonNullable<Finding['values']>;
 type FindingInput = Pick<Finding, 'subject' | 'captures'> & { values?: Values };
 
 interface VarSpec {
-  /** The value from the finding, or undefined. */
-  get: (f: FindingInput, v: Values) => string | undefined;
+  /** The value from the finding, or undefined; absent for values only the reader knows. */
+  get?: (f: FindingInput, v: Values) => string | undefined;
   /** What to put there, in each language, for the placeholder export line. */
   hint: Record<StepLang, string>;
 }
@@ -293,23 +293,18 @@ export const STEP_VARIABLES: Record<string, VarSpec> = {
     hint: { en: 'kube-proxy pod on the node — kubectl -n kube-system get pods -o wide', zh: '该节点上的 kube-proxy Pod —— kubectl -n kube-system get pods -o wide' },
   },
   CNI_NS: {
-    get: () => undefined,
     hint: { en: 'namespace of the CNI pods (kube-system, calico-system …)', zh: 'CNI Pod 所在命名空间（kube-system、calico-system 等）' },
   },
   CNI_POD: {
-    get: () => undefined,
     hint: { en: 'CNI pod on the node — kubectl get pods -A -o wide | grep the node', zh: '该节点上的 CNI Pod —— kubectl get pods -A -o wide 按节点过滤' },
   },
   VOLUME_NODE: {
-    get: () => undefined,
     hint: { en: 'node the local volume is pinned to — nodeAffinity of the PV', zh: '本地卷绑定的节点 —— 见 PV 的 nodeAffinity' },
   },
   PROV_NS: {
-    get: () => undefined,
     hint: { en: 'namespace of the provisioner (step 3)', zh: 'provisioner 所在命名空间（第 3 步）' },
   },
   PROV_DEPLOY: {
-    get: () => undefined,
     hint: { en: 'provisioner Deployment (step 3)', zh: 'provisioner 的 Deployment（第 3 步）' },
   },
   MANIFEST: {
@@ -317,19 +312,15 @@ export const STEP_VARIABLES: Record<string, VarSpec> = {
     hint: { en: 'file that was applied', zh: '执行 apply 的文件' },
   },
   MASTER_IP: {
-    get: () => undefined,
     hint: { en: 'IP of the control-plane node', zh: '控制面节点的 IP' },
   },
   HEALTHY_MASTER: {
-    get: () => undefined,
     hint: { en: 'IP of a control-plane node that answers', zh: '能正常响应的控制面节点 IP' },
   },
   ETCD_ENDPOINTS: {
-    get: () => undefined,
     hint: { en: 'https://IP:2379 of every etcd member, comma-separated', zh: '所有 etcd 成员的 https://IP:2379，用逗号分隔' },
   },
   NODES: {
-    get: () => undefined,
     hint: { en: 'addresses of all nodes, space-separated', zh: '所有节点的地址，用空格分隔' },
   },
 };
@@ -362,7 +353,7 @@ export function fillSteps(finding: FindingInput, recipe: Recipe, lang: StepLang)
   const values: Values = finding.values ?? {};
   const known = new Map<string, string | undefined>();
   const valueFor = (name: string) => {
-    if (!known.has(name)) known.set(name, usable(STEP_VARIABLES[name]?.get(finding, values)));
+    if (!known.has(name)) known.set(name, usable(STEP_VARIABLES[name]?.get?.(finding, values)));
     return known.get(name);
   };
   const ownerKind = values.ownerKind && values.ownerKind !== 'deployment' && WORKLOAD_KINDS.has(values.ownerKind) && valueFor('DEPLOY') ? values.ownerKind : undefined;

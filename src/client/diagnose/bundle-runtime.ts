@@ -23,6 +23,7 @@ import {
   type SkippedFile,
 } from '../../bundle/index.ts';
 import type { DiagnoseResult, Finding } from '../../engine/types.ts';
+import { inflateCapped } from '../../lib/inflate.ts';
 import { el, fill, renderFinding, type PageData } from './render.ts';
 
 export interface BundleHooks {
@@ -41,31 +42,12 @@ const ARCHIVE = /\.(?:tar\.gz|tgz|tar)$/i;
 
 /** The bytes a gzip stream inflates to, stopped at MAX_INFLATED_BYTES (a gzip bomb ends here). */
 async function inflate(blob: Blob): Promise<Uint8Array> {
-  const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > MAX_INFLATED_BYTES) {
-        void reader.cancel();
-        throw new BundleError('gzip-limit', { limit: MAX_INFLATED_BYTES / (1024 * 1024) });
-      }
-      chunks.push(value);
-    }
+    return await inflateCapped(blob, 'gzip', MAX_INFLATED_BYTES, () => new BundleError('gzip-limit', { limit: MAX_INFLATED_BYTES / (1024 * 1024) }));
   } catch (e) {
     if (e instanceof BundleError) throw e;
     throw new BundleError('gzip-invalid', { error: String((e as Error)?.message ?? e) });
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** The files of what was picked or dropped: archives opened, plain files read, all within the limits. */
